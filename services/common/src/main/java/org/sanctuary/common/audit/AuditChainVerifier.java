@@ -1,0 +1,57 @@
+package org.sanctuary.common.audit;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.common.tenancy.Caller;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Walks the current tenant's audit chain from the first entry and reports the first broken link:
+ * an edited entry (its hash no longer matches), a deleted one (a gap in {@code seq} and a
+ * {@code prev_hash} that points nowhere) or a reordered one (a {@code prev_hash} that names another
+ * entry). Deleting only the newest entries cannot be seen from inside the chain; anchoring the head
+ * elsewhere is the remedy (docs/security.md).
+ */
+@Singleton
+public class AuditChainVerifier {
+
+    public record Result(boolean intact, long entriesChecked, Long firstBrokenSeq, String reason) {
+    }
+
+    private final Sql sql;
+
+    public AuditChainVerifier(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Transactional(readOnly = true)
+    public Result verifyCurrentTenant() {
+        String tenant = Caller.require().tenantId();
+        List<AuditEntry> entries = sql.query("select * from audit_entry where tenant_id = ? order by seq", rs ->
+                new AuditEntry(rs.getString("tenant_id"), rs.getLong("seq"), Sql.instant(rs, "occurred_at"),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("resource_type"),
+                        rs.getString("resource_id"), rs.getString("outcome"), rs.getBytes("prev_hash"),
+                        rs.getBytes("hash")), tenant);
+        byte[] previous = AuditEntry.GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        for (AuditEntry entry : entries) {
+            if (entry.seq() != expectedSeq) {
+                return new Result(false, checked, entry.seq(), "entry " + expectedSeq + " is missing");
+            }
+            if (!Arrays.equals(entry.prevHash(), previous)) {
+                return new Result(false, checked, entry.seq(), "prev_hash does not match the preceding entry");
+            }
+            if (!Arrays.equals(entry.hash(), entry.expectedHash())) {
+                return new Result(false, checked, entry.seq(), "entry content does not match its hash");
+            }
+            previous = entry.hash();
+            expectedSeq++;
+            checked++;
+        }
+        return new Result(true, checked, null, null);
+    }
+}

@@ -1,0 +1,37 @@
+package org.sanctuary.common.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+
+/**
+ * One link of a tenant's audit chain: {@code hash = SHA-256(prev_hash || canonical entry)}. The
+ * canonical form length-prefixes every field, so no two different entries share it.
+ */
+public record AuditEntry(String tenantId, long seq, Instant occurredAt, String actor, String action,
+                         String resourceType, String resourceId, String outcome, byte[] prevHash, byte[] hash) {
+
+    public static final byte[] GENESIS = new byte[32];
+
+    public static byte[] hash(byte[] prevHash, String tenantId, long seq, Instant occurredAt, String actor,
+                              String action, String resourceType, String resourceId, String outcome) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[]{tenantId, Long.toString(seq), occurredAt.toString(), actor, action,
+                resourceType, resourceId, outcome}) {
+            String value = field == null ? "" : field;
+            canonical.append(value.length()).append(':').append(value).append(';');
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(prevHash);
+            return digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] expectedHash() {
+        return hash(prevHash, tenantId, seq, occurredAt, actor, action, resourceType, resourceId, outcome);
+    }
+}

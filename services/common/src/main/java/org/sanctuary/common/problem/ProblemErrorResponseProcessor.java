@@ -1,0 +1,61 @@
+package org.sanctuary.common.problem;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place where every error response of every service becomes RFC 9457 problem+json:
+ * Micronaut's own handlers (malformed JSON, conversion, constraint violations, 404, 405, 413, 415,
+ * security's 401/403) all end here, as do {@link ProblemException}s.
+ */
+@Singleton
+@Primary
+public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
+        Throwable cause = context.getRootCause().orElse(null);
+        Problem problem;
+        if (cause instanceof ProblemException p) {
+            problem = of(p.type(), p.getMessage(), context, p.violations());
+        } else {
+            ProblemType type = status == 400 ? BadRequests.classify(cause) : ProblemType.forStatus(status);
+            List<Problem.Violation> violations = new ArrayList<>();
+            String detail = null;
+            if (status < 500) {
+                for (Error error : context.getErrors()) {
+                    String message = BadRequests.clean(error.getMessage());
+                    if (detail == null) {
+                        detail = message;
+                    }
+                    error.getPath().map(BadRequests::fieldOf)
+                            .or(() -> BadRequests.fieldFromMessage(error.getMessage()))
+                            .ifPresent(field -> violations.add(new Problem.Violation(field, message)));
+                }
+            }
+            problem = new Problem(type.uri(), type.title(), status, detail, path(context), violations);
+        }
+        if (status == 401 && response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE) == null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+
+    private static Problem of(ProblemType type, String detail, ErrorContext context, List<Problem.Violation> violations) {
+        return new Problem(type.uri(), type.title(), type.status().getCode(), detail, path(context), violations);
+    }
+
+    private static String path(ErrorContext context) {
+        return context.getRequest() == null ? null : context.getRequest().getPath();
+    }
+}

@@ -1,0 +1,58 @@
+package org.sanctuary.common.tenancy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.security.authentication.Authentication;
+import org.sanctuary.common.problem.ProblemErrorResponseProcessor;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+
+import java.util.HashSet;
+import java.util.Optional;
+
+/**
+ * After the security filter has verified the token: every {@code /api/**} request made with a token
+ * must name exactly one organization, which becomes the request's {@link Caller}. Anything else is a
+ * 403 here, before a controller or repository runs.
+ */
+@ServerFilter("/api/**")
+final class CallerFilter implements Ordered {
+
+    private final ProblemErrorResponseProcessor problems;
+
+    CallerFilter(ProblemErrorResponseProcessor problems) {
+        this.problems = problems;
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> resolveCaller(HttpRequest<?> request, MutablePropagatedContext context) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            return null; // anonymous: the security rules answer 401 for every secured route
+        }
+        Authentication auth = authentication.get();
+        Optional<String> tenant = OrganizationClaim.singleTenant(auth.getAttributes().get(OrganizationClaim.NAME));
+        if (tenant.isEmpty()) {
+            ProblemException problem = new ProblemException(ProblemType.TENANT_UNRESOLVED,
+                    "The token's organization claim must hold exactly one organization; "
+                            + "a member of several asks for scope organization:<alias>.");
+            return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
+                    HttpResponse.status(problem.type().status()));
+        }
+        context.add(new Caller(tenant.get(), auth.getName(), new HashSet<>(auth.getRoles())));
+        return null;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+}

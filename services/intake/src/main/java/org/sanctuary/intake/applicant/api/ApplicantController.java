@@ -1,0 +1,78 @@
+package org.sanctuary.intake.applicant.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Valid;
+import org.sanctuary.common.http.Versions;
+import org.sanctuary.common.idempotency.IdempotencyKeys;
+import org.sanctuary.common.persistence.Cursor;
+import org.sanctuary.common.persistence.Slice;
+import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.intake.applicant.application.ApplicantService;
+import org.sanctuary.intake.applicant.domain.Applicant;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+@Controller("/api/v1/applicants")
+@Secured({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.INTEGRATOR})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApplicantController {
+
+    private final ApplicantService applicants;
+
+    ApplicantController(ApplicantService applicants) {
+        this.applicants = applicants;
+    }
+
+    /** Registers an applicant; with {@code Idempotency-Key}, a retry returns the first result. */
+    @Post
+    HttpResponse<ApplicantView> register(@Body @Valid ApplicantRequest request,
+                                         @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        ApplicantService.Created created = applicants.register(request, Optional.ofNullable(idempotencyKey));
+        Applicant a = created.applicant();
+        return HttpResponse.<ApplicantView>status(HttpStatus.CREATED)
+                .body(ApplicantView.of(a, a.special() != null))
+                .header(HttpHeaders.LOCATION, URI.create("/api/v1/applicants/" + a.id()).toString())
+                .header(HttpHeaders.ETAG, Versions.etag(a.version()));
+    }
+
+    @Get("/{id}")
+    HttpResponse<ApplicantView> get(@PathVariable UUID id) {
+        Applicant a = applicants.get(id);
+        return HttpResponse.ok(ApplicantView.of(a, a.special() != null)).header(HttpHeaders.ETAG, Versions.etag(a.version()));
+    }
+
+    /** Lists in registration order; {@code name} matches across scripts and spellings. */
+    @Get
+    ApplicantView.Page list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
+                            @Nullable @QueryValue String name) {
+        int size = Versions.limit(limit, Cursor.DEFAULT_LIMIT, Cursor.MAX_LIMIT);
+        Cursor after = cursor == null ? Cursor.start() : Cursor.decode(cursor);
+        Slice<Applicant> page = applicants.list(after, size, Optional.ofNullable(name));
+        return new ApplicantView.Page(page.items().stream().map(a -> ApplicantView.of(a, a.special() != null)).toList(),
+                page.next(a -> new Cursor(a.createdAt(), a.id())));
+    }
+
+    /** Replaces the applicant's data; {@code If-Match} must carry the ETag read. */
+    @Put("/{id}")
+    HttpResponse<ApplicantView> update(@PathVariable UUID id, @Body @Valid ApplicantRequest request,
+                                       @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        Applicant a = applicants.update(id, Versions.required(ifMatch), request);
+        return HttpResponse.ok(ApplicantView.of(a, a.special() != null)).header(HttpHeaders.ETAG, Versions.etag(a.version()));
+    }
+}

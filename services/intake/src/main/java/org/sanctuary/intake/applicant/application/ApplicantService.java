@@ -1,0 +1,172 @@
+package org.sanctuary.intake.applicant.application;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.idempotency.IdempotencyKeys;
+import org.sanctuary.common.outbox.Outbox;
+import org.sanctuary.common.persistence.Cursor;
+import org.sanctuary.common.persistence.Slice;
+import org.sanctuary.common.problem.Problem;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.intake.applicant.api.ApplicantRequest;
+import org.sanctuary.intake.applicant.domain.Applicant;
+import org.sanctuary.intake.applicant.domain.HouseholdLink;
+import org.sanctuary.intake.applicant.domain.IcaoTransliterator;
+import org.sanctuary.intake.applicant.domain.NameKey;
+import org.sanctuary.intake.applicant.domain.Nationality;
+import org.sanctuary.intake.applicant.domain.PersonName;
+import org.sanctuary.intake.applicant.persistence.ApplicantStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Registering, reading and correcting applicants: each call one transaction, audited, with its event. */
+@Singleton
+public class ApplicantService {
+
+    public static final String RESOURCE = "applicant";
+
+    /** What reporting may know of an applicant: never names, never special-category data. */
+    @Serdeable
+    public record ApplicantEvent(UUID applicantId, long version, List<String> nationalities) {
+    }
+
+    public record Created(Applicant applicant, boolean replay) {
+    }
+
+    private final ApplicantStore store;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+    private final JsonMapper json;
+
+    public ApplicantService(ApplicantStore store, AuditTrail audit, Outbox outbox, IdempotencyKeys idempotency,
+                            JsonMapper json) {
+        this.store = store;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    public static boolean maySeeSpecialCategory(Caller caller) {
+        return caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR);
+    }
+
+    @Transactional
+    public Created register(ApplicantRequest request, Optional<String> idempotencyKey) {
+        IdempotencyKeys.Claimed claimed = idempotency.claim(RESOURCE, idempotencyKey, bytes(request));
+        boolean special = maySeeSpecialCategory(Caller.require());
+        if (claimed.replay()) {
+            Applicant earlier = store.find(claimed.resourceId(), special)
+                    .orElseThrow(() -> new IllegalStateException("idempotent create lost its applicant"));
+            audit.record("applicant.read", RESOURCE, earlier.id().toString(), AuditTrail.Outcome.SUCCESS);
+            return new Created(earlier, true);
+        }
+        checkHousehold(claimed.resourceId(), request.householdOrEmpty());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Applicant applicant = build(claimed.resourceId(), 1, request, now, now);
+        store.insert(applicant, nameKey(applicant));
+        audit.record("applicant.create", RESOURCE, applicant.id().toString(), AuditTrail.Outcome.SUCCESS);
+        outbox.publish("applicant.registered", applicant.id(), event(applicant));
+        return new Created(special ? applicant : withoutSpecial(applicant), false);
+    }
+
+    /** A 404 still commits its audit entry: nothing else was written. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Applicant get(UUID id) {
+        Optional<Applicant> found = store.find(id, maySeeSpecialCategory(Caller.require()));
+        audit.record("applicant.read", RESOURCE, id.toString(),
+                found.isPresent() ? AuditTrail.Outcome.SUCCESS : AuditTrail.Outcome.NOT_FOUND);
+        return found.orElseThrow(() -> ProblemException.notFound("Applicant"));
+    }
+
+    @Transactional
+    public Slice<Applicant> list(Cursor after, int limit, Optional<String> name) {
+        Optional<String> key = name.filter(n -> !n.isBlank()).map(n -> NameKey.of(n, IcaoTransliterator.Variant.DEFAULT));
+        Slice<Applicant> page = Slice.of(store.page(after, limit + 1, key, maySeeSpecialCategory(Caller.require())), limit);
+        // one entry names every applicant whose data the page showed
+        audit.record("applicant.list", RESOURCE,
+                page.items().stream().map(a -> a.id().toString()).collect(Collectors.joining(",")),
+                AuditTrail.Outcome.SUCCESS);
+        return page;
+    }
+
+    /** Every refusal is raised before the row is written, so the audit entry of a 404 may commit. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Applicant update(UUID id, long expectedVersion, ApplicantRequest request) {
+        Applicant current = store.find(id, false).orElse(null);
+        if (current == null) {
+            audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Applicant");
+        }
+        if (current.version() != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The applicant is at version " + current.version() + ", not " + expectedVersion
+                            + "; read it again and reapply your change.");
+        }
+        checkHousehold(id, request.householdOrEmpty());
+        Applicant updated = build(id, expectedVersion + 1, request, current.createdAt(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (!store.update(updated, nameKey(updated), expectedVersion)) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The applicant changed meanwhile; read it again.");
+        }
+        audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        outbox.publish("applicant.updated", id, event(updated));
+        return maySeeSpecialCategory(Caller.require()) ? updated : withoutSpecial(updated);
+    }
+
+    private void checkHousehold(UUID self, List<HouseholdLink> household) {
+        Set<UUID> ids = household.stream().map(HouseholdLink::applicantId).collect(Collectors.toSet());
+        if (ids.contains(self)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "An applicant cannot be in his own household.",
+                    List.of(new Problem.Violation("household", "links to the applicant himself")));
+        }
+        if (store.countExisting(ids) != ids.size()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "A household link names an unknown applicant.",
+                    List.of(new Problem.Violation("household", "every applicantId must be an applicant of this organization")));
+        }
+    }
+
+    private static Applicant build(UUID id, long version, ApplicantRequest r, Instant created, Instant updated) {
+        IcaoTransliterator.Variant variant = IcaoTransliterator.variantFor(r.nationalities());
+        PersonName latin = IcaoTransliterator.toLatin(r.name(), variant);
+        return new Applicant(id, version, r.name(), latin, r.nationalities(), r.birthDate(), r.sex(),
+                r.languagesOrEmpty(), r.contact(), r.regionOfOrigin(), r.householdOrEmpty(), r.specialOrNone(),
+                created, updated);
+    }
+
+    private static String nameKey(Applicant a) {
+        return NameKey.of(a.name(), IcaoTransliterator.variantFor(a.nationalities()));
+    }
+
+    private static Applicant withoutSpecial(Applicant a) {
+        return new Applicant(a.id(), a.version(), a.name(), a.latinName(), a.nationalities(), a.birthDate(), a.sex(),
+                a.languages(), a.contact(), a.regionOfOrigin(), a.household(), null, a.createdAt(), a.updatedAt());
+    }
+
+    private static ApplicantEvent event(Applicant a) {
+        return new ApplicantEvent(a.id(), a.version(), a.nationalities().stream().map(Nationality::country).toList());
+    }
+
+    private byte[] bytes(Object request) {
+        try {
+            return json.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

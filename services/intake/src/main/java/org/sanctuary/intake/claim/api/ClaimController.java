@@ -1,0 +1,100 @@
+package org.sanctuary.intake.claim.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Valid;
+import org.sanctuary.common.http.Versions;
+import org.sanctuary.common.idempotency.IdempotencyKeys;
+import org.sanctuary.common.persistence.Cursor;
+import org.sanctuary.common.persistence.Slice;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.intake.claim.application.ClaimService;
+import org.sanctuary.intake.claim.domain.Claim;
+import org.sanctuary.intake.claim.domain.ClaimAction;
+import org.sanctuary.intake.claim.domain.ClaimStatus;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+@Controller("/api/v1/claims")
+@Secured({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.INTEGRATOR})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ClaimController {
+
+    private final ClaimService claims;
+
+    ClaimController(ClaimService claims) {
+        this.claims = claims;
+    }
+
+    /** Drafts a claim for an applicant of the caller's organization. */
+    @Post
+    HttpResponse<ClaimView> draft(@Body @Valid ClaimRequest request,
+                                  @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Claim claim = claims.draft(request, Optional.ofNullable(idempotencyKey)).claim();
+        return HttpResponse.<ClaimView>status(HttpStatus.CREATED).body(ClaimView.of(claim))
+                .header(HttpHeaders.LOCATION, "/api/v1/claims/" + claim.id())
+                .header(HttpHeaders.ETAG, Versions.etag(claim.version()));
+    }
+
+    @Get("/{id}")
+    HttpResponse<ClaimView> get(@PathVariable UUID id) {
+        return withEtag(claims.get(id));
+    }
+
+    @Get
+    ClaimView.Page list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
+                        @Nullable @QueryValue ClaimStatus status, @Nullable @QueryValue UUID applicantId) {
+        int size = Versions.limit(limit, Cursor.DEFAULT_LIMIT, Cursor.MAX_LIMIT);
+        Slice<Claim> page = claims.list(cursor == null ? Cursor.start() : Cursor.decode(cursor), size,
+                Optional.ofNullable(status), Optional.ofNullable(applicantId));
+        return new ClaimView.Page(page.items().stream().map(ClaimView::of).toList(),
+                page.next(c -> new Cursor(c.createdAt(), c.id())));
+    }
+
+    /** Corrects the military profile, credibility or assignment while the claim is undecided. */
+    @Put("/{id}")
+    HttpResponse<ClaimView> update(@PathVariable UUID id, @Body @Valid ClaimRequest request,
+                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(claims.update(id, Versions.required(ifMatch), request));
+    }
+
+    /**
+     * Moves the claim: {@code lodge}, {@code start-assessment}, {@code decide}, {@code appeal},
+     * {@code close}, {@code withdraw}. An impossible transition is a 409.
+     */
+    @Post("/{id}/actions/{action}")
+    HttpResponse<ClaimView> act(@PathVariable UUID id, @PathVariable String action,
+                                @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        ClaimAction claimAction = ClaimAction.ofPath(action).orElseThrow(() -> ProblemException.invalid("action",
+                "must be one of " + Arrays.stream(ClaimAction.values()).map(ClaimAction::path).toList()));
+        Optional<Long> expected = ifMatch == null ? Optional.empty() : Optional.of(Versions.required(ifMatch));
+        return withEtag(claims.act(id, claimAction, expected));
+    }
+
+    /** The facts document the assessment engine reads; special-category data, so caseworkers and supervisors only. */
+    @Get("/{id}/facts")
+    @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
+    ClaimFacts facts(@PathVariable UUID id) {
+        return claims.facts(id);
+    }
+
+    private static HttpResponse<ClaimView> withEtag(Claim claim) {
+        return HttpResponse.ok(ClaimView.of(claim)).header(HttpHeaders.ETAG, Versions.etag(claim.version()));
+    }
+}

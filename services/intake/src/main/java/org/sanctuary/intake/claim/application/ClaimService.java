@@ -1,0 +1,226 @@
+package org.sanctuary.intake.claim.application;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.idempotency.IdempotencyKeys;
+import org.sanctuary.common.outbox.Outbox;
+import org.sanctuary.common.persistence.Cursor;
+import org.sanctuary.common.persistence.Slice;
+import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.common.problem.Problem;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.intake.IntakeConfiguration;
+import org.sanctuary.intake.applicant.domain.Applicant;
+import org.sanctuary.intake.applicant.domain.Nationality;
+import org.sanctuary.intake.applicant.domain.SpecialCategory;
+import org.sanctuary.intake.applicant.persistence.ApplicantStore;
+import org.sanctuary.intake.claim.api.ClaimFacts;
+import org.sanctuary.intake.claim.api.ClaimRequest;
+import org.sanctuary.intake.claim.domain.Claim;
+import org.sanctuary.intake.claim.domain.ClaimAction;
+import org.sanctuary.intake.claim.domain.ClaimStatus;
+import org.sanctuary.intake.claim.domain.Credibility;
+import org.sanctuary.intake.claim.persistence.ClaimStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Claims: drafting, correcting facts, moving through the lifecycle, and the facts document. */
+@Singleton
+public class ClaimService {
+
+    public static final String RESOURCE = "claim";
+
+    /** Event payloads carry what reporting counts, never names or special-category data. */
+    @Serdeable
+    public record ClaimLodged(UUID claimId, UUID applicantId, LocalDate lodgedOn, LocalDate firstInstanceDeadline,
+                              String militaryStatus, List<String> nationalities) {
+    }
+
+    @Serdeable
+    public record ClaimStatusChanged(UUID claimId, UUID applicantId, String action, ClaimStatus from, ClaimStatus to,
+                                     Instant at) {
+    }
+
+    public record Created(Claim claim, boolean replay) {
+    }
+
+    private final ClaimStore store;
+    private final ApplicantStore applicants;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+    private final IntakeConfiguration configuration;
+    private final Sql sql;
+    private final Clock clock;
+
+    public ClaimService(ClaimStore store, ApplicantStore applicants, AuditTrail audit, Outbox outbox,
+                        IdempotencyKeys idempotency, IntakeConfiguration configuration, Sql sql) {
+        this.store = store;
+        this.applicants = applicants;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.configuration = configuration;
+        this.sql = sql;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    public Created draft(ClaimRequest request, Optional<String> idempotencyKey) {
+        checkCredibility(request);
+        IdempotencyKeys.Claimed claimed = idempotency.claim(RESOURCE, idempotencyKey, sql.text(request).getBytes());
+        if (claimed.replay()) {
+            Claim earlier = store.find(claimed.resourceId())
+                    .orElseThrow(() -> new IllegalStateException("idempotent create lost its claim"));
+            audit.record("claim.read", RESOURCE, earlier.id().toString(), AuditTrail.Outcome.SUCCESS);
+            return new Created(earlier, true);
+        }
+        requireApplicant(request.applicantId());
+        Instant now = now();
+        Claim claim = new Claim(claimed.resourceId(), 1, request.applicantId(), ClaimStatus.DRAFT,
+                request.military().normalised(), request.credibilityOrEmpty(), request.assignedCaseworker(), null, null,
+                now, now);
+        store.insert(claim);
+        audit.record("claim.create", RESOURCE, claim.id().toString(), AuditTrail.Outcome.SUCCESS);
+        return new Created(claim, false);
+    }
+
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Claim get(UUID id) {
+        Claim claim = found(id, "claim.read", store.find(id));
+        audit.record("claim.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        return claim;
+    }
+
+    @Transactional
+    public Slice<Claim> list(Cursor after, int limit, Optional<ClaimStatus> status, Optional<UUID> applicantId) {
+        Slice<Claim> page = Slice.of(store.page(after, limit + 1, status, applicantId), limit);
+        audit.record("claim.list", RESOURCE, page.items().stream().map(c -> c.id().toString())
+                .collect(Collectors.joining(",")), AuditTrail.Outcome.SUCCESS);
+        return page;
+    }
+
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Claim update(UUID id, long expectedVersion, ClaimRequest request) {
+        checkCredibility(request);
+        Claim current = found(id, "claim.update", store.find(id));
+        if (!current.applicantId().equals(request.applicantId())) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "A claim cannot move to another applicant.",
+                    List.of(new Problem.Violation("applicantId", "must stay " + current.applicantId())));
+        }
+        if (!current.status().editable()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The claim is " + current.status()
+                    + "; its facts can no longer change.");
+        }
+        checkVersion(current, expectedVersion);
+        Claim updated = new Claim(id, expectedVersion + 1, current.applicantId(), current.status(),
+                request.military().normalised(), request.credibilityOrEmpty(), request.assignedCaseworker(),
+                current.lodgedOn(), current.firstInstanceDeadline(), current.createdAt(), now());
+        if (!store.updateFacts(updated, expectedVersion)) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim changed meanwhile; read it again.");
+        }
+        audit.record("claim.update", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        return updated;
+    }
+
+    /** Applies a lifecycle action; {@code expectedVersion} (from If-Match) is optional here. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion) {
+        Claim current = found(id, "claim." + action.path(), store.find(id));
+        expectedVersion.ifPresent(v -> checkVersion(current, v));
+        if (!action.allowedFrom(current.status())) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION,
+                    "A " + current.status() + " claim cannot " + action.path() + ".");
+        }
+        Instant now = now();
+        LocalDate lodgedOn = current.lodgedOn();
+        LocalDate deadline = current.firstInstanceDeadline();
+        if (action == ClaimAction.LODGE) {
+            lodgedOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            deadline = lodgedOn.plusDays(configuration.firstInstanceDecisionDays());
+        }
+        Claim moved = new Claim(id, current.version() + 1, current.applicantId(), action.target(), current.military(),
+                current.credibility(), current.assignedCaseworker(), lodgedOn, deadline, current.createdAt(), now);
+        if (!store.transition(moved, current.status(), current.version(), action)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The claim changed meanwhile; read it again.");
+        }
+        audit.record("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        if (action == ClaimAction.LODGE) {
+            List<String> nationalities = applicants.find(current.applicantId(), false)
+                    .map(a -> a.nationalities().stream().filter(n -> !n.imposed()).map(Nationality::country).toList())
+                    .orElse(List.of());
+            outbox.publish("claim.lodged", id, new ClaimLodged(id, current.applicantId(), lodgedOn, deadline,
+                    current.military().status().name(), nationalities));
+        }
+        outbox.publish("claim.status-changed", id, new ClaimStatusChanged(id, current.applicantId(),
+                action.name(), current.status(), action.target(), now));
+        return moved;
+    }
+
+    /** The document the assessment engine reads: genuine nationalities, age today, declared facts. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public ClaimFacts facts(UUID id) {
+        Claim claim = found(id, "claim.facts", store.find(id));
+        audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        Applicant applicant = applicants.find(claim.applicantId(), true)
+                .orElseThrow(() -> new IllegalStateException("claim without applicant"));
+        audit.record("applicant.read", "applicant", applicant.id().toString(), AuditTrail.Outcome.SUCCESS);
+        LocalDate today = LocalDate.now(clock);
+        SpecialCategory special = applicant.special();
+        ClaimFacts.ApplicantFacts facts = new ClaimFacts.ApplicantFacts(
+                applicant.nationalities().stream().filter(n -> !n.imposed()).map(Nationality::country).toList(),
+                applicant.nationalities().stream().filter(Nationality::imposed).map(Nationality::country).toList(),
+                applicant.birthDate() == null ? null : Period.between(applicant.birthDate(), today).getYears(),
+                applicant.regionOfOrigin(), Boolean.TRUE.equals(special.ethnicMinority()), special.religion(),
+                Boolean.TRUE.equals(special.lgbtqi()),
+                special.politicalActivity() == null ? List.of() : special.politicalActivity());
+        return new ClaimFacts(claim.id(), today, facts, claim.military(), claim.credibility());
+    }
+
+    /** A missing (or another tenant's) claim: the attempt is audited, then answered 404. */
+    private Claim found(UUID id, String action, Optional<Claim> claim) {
+        if (claim.isEmpty()) {
+            audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Claim");
+        }
+        return claim.get();
+    }
+
+    private void requireApplicant(UUID applicantId) {
+        if (applicants.countExisting(List.of(applicantId)) != 1) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The claim names an unknown applicant.",
+                    List.of(new Problem.Violation("applicantId", "must be an applicant of this organization")));
+        }
+    }
+
+    private static void checkCredibility(ClaimRequest request) {
+        List<Problem.Violation> violations = Credibility.check(request.credibilityOrEmpty());
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, violations.get(0).field() + " " + violations.get(0).message(),
+                    violations);
+        }
+    }
+
+    private static void checkVersion(Claim current, long expected) {
+        if (current.version() != expected) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim is at version " + current.version()
+                    + ", not " + expected + "; read it again and reapply your change.");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,39 @@
+package org.sanctuary.intake.claim.domain;
+
+import org.sanctuary.common.problem.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The caseworker's credibility findings, one per material fact. The engine never decides
+ * credibility; a claimed fact without an entry is reported as missing.
+ */
+public final class Credibility {
+
+    public enum Assessment { ACCEPTED, REJECTED, BENEFIT_OF_DOUBT }
+
+    public static final Set<String> MATERIAL_FACTS = Set.of("militaryStatus", "callUp", "unit", "desertion",
+            "objection", "ethnicity", "lgbtqi", "politicalActivity", "illTreatment");
+
+    private Credibility() {
+    }
+
+    /** Violations for keys that are not material facts (the values' enum is checked by the JSON binding). */
+    public static List<Problem.Violation> check(Map<String, Assessment> credibility) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (Map.Entry<String, Assessment> entry : credibility.entrySet()) {
+            String key = entry.getKey();
+            if (entry.getValue() == null) {
+                violations.add(new Problem.Violation("credibility." + key, "must be one of " + List.of(Assessment.values())));
+            }
+            if (!MATERIAL_FACTS.contains(key)) {
+                violations.add(new Problem.Violation("credibility." + key,
+                        "is not a material fact; one of " + MATERIAL_FACTS.stream().sorted().toList()));
+            }
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,98 @@
+package org.sanctuary.intake.claim.persistence;
+
+import io.micronaut.core.type.Argument;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.persistence.Cursor;
+import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.intake.claim.domain.Claim;
+import org.sanctuary.intake.claim.domain.ClaimAction;
+import org.sanctuary.intake.claim.domain.ClaimStatus;
+import org.sanctuary.intake.claim.domain.Credibility;
+import org.sanctuary.intake.claim.domain.MilitaryProfile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Claim rows and their lifecycle history; tenant named in every statement, RLS underneath. */
+@Singleton
+public class ClaimStore {
+
+    private static final String COLUMNS = "id, version, applicant_id, status, military::text as military, "
+            + "credibility::text as credibility, assigned_caseworker, lodged_on, first_instance_deadline, created_at, updated_at";
+
+    private final Sql sql;
+
+    public ClaimStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    public void insert(Claim c) {
+        sql.update("insert into claim (tenant_id, id, version, applicant_id, status, military, credibility, "
+                        + "assigned_caseworker, lodged_on, first_instance_deadline, created_at, updated_at, created_by) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Caller.require().tenantId(), c.id(), c.version(), c.applicantId(), c.status(), sql.jsonb(c.military()),
+                sql.jsonb(c.credibility()), c.assignedCaseworker(), c.lodgedOn(), c.firstInstanceDeadline(), c.createdAt(),
+                c.updatedAt(), Caller.require().subject());
+    }
+
+    /** Optimistic update of the facts; false when missing, another tenant's, moved on, or not at that version. */
+    public boolean updateFacts(Claim c, long expectedVersion) {
+        return sql.update("update claim set version = ?, military = ?, credibility = ?, assigned_caseworker = ?, "
+                        + "updated_at = ? where tenant_id = ? and id = ? and version = ? and status = ?",
+                c.version(), sql.jsonb(c.military()), sql.jsonb(c.credibility()), c.assignedCaseworker(), c.updatedAt(),
+                Caller.require().tenantId(), c.id(), expectedVersion, c.status()) == 1;
+    }
+
+    /** Moves the claim if it is still in {@code from} at {@code expectedVersion}; records the history entry. */
+    public boolean transition(Claim moved, ClaimStatus from, long expectedVersion, ClaimAction action) {
+        String tenant = Caller.require().tenantId();
+        int updated = sql.update("update claim set version = ?, status = ?, lodged_on = ?, first_instance_deadline = ?, "
+                        + "updated_at = ? where tenant_id = ? and id = ? and version = ? and status = ?",
+                moved.version(), moved.status(), moved.lodgedOn(), moved.firstInstanceDeadline(), moved.updatedAt(),
+                tenant, moved.id(), expectedVersion, from);
+        if (updated != 1) {
+            return false;
+        }
+        sql.update("insert into claim_event (tenant_id, claim_id, seq, action, from_status, to_status, actor, occurred_at) "
+                        + "select ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ? from claim_event where tenant_id = ? and claim_id = ?",
+                tenant, moved.id(), action, from, moved.status(), Caller.require().subject(), moved.updatedAt(), tenant,
+                moved.id());
+        return true;
+    }
+
+    public Optional<Claim> find(UUID id) {
+        return sql.queryOne("select " + COLUMNS + " from claim where tenant_id = ? and id = ?", this::map,
+                Caller.require().tenantId(), id);
+    }
+
+    public List<Claim> page(Cursor after, int limit, Optional<ClaimStatus> status, Optional<UUID> applicantId) {
+        StringBuilder where = new StringBuilder("tenant_id = ? and (created_at, id) > (?, ?)");
+        List<Object> params = new java.util.ArrayList<>(List.of(Caller.require().tenantId(), after.createdAt(), after.id()));
+        status.ifPresent(s -> {
+            where.append(" and status = ?");
+            params.add(s);
+        });
+        applicantId.ifPresent(a -> {
+            where.append(" and applicant_id = ?");
+            params.add(a);
+        });
+        params.add(limit);
+        return sql.query("select " + COLUMNS + " from claim where " + where + " order by created_at, id limit ?",
+                this::map, params.toArray());
+    }
+
+    private Claim map(ResultSet rs) throws SQLException {
+        return new Claim(Sql.uuid(rs, "id"), rs.getLong("version"), Sql.uuid(rs, "applicant_id"),
+                ClaimStatus.valueOf(rs.getString("status")),
+                sql.read(rs.getString("military"), Argument.of(MilitaryProfile.class)),
+                sql.read(rs.getString("credibility"), Argument.mapOf(String.class, Credibility.Assessment.class)),
+                rs.getString("assigned_caseworker"), Sql.date(rs, "lodged_on"),
+                Sql.date(rs, "first_instance_deadline"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.sanctuary.intake.duplicate;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.intake.applicant.domain.Applicant;
+import org.sanctuary.intake.applicant.domain.IcaoTransliterator;
+import org.sanctuary.intake.applicant.domain.NameKey;
+import org.sanctuary.intake.applicant.domain.Nationality;
+import org.sanctuary.intake.applicant.domain.PersonName;
+import org.sanctuary.intake.applicant.persistence.ApplicantStore;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Candidates for "the same person registered twice", inside the caller's organization only (the
+ * store scopes by tenant and RLS enforces it): same birth date, a shared nationality, and names
+ * alike across scripts and spellings (ICAO transliteration, folded variants, Jaro–Winkler ≥ 0.88).
+ * A person decides whether two records are one; nothing is merged here.
+ */
+@Singleton
+public class DuplicateFinder {
+
+    public static final double THRESHOLD = 0.88;
+
+    @Serdeable
+    public record Candidate(UUID applicantId, PersonName name, PersonName latinName, double score, List<String> reasons) {
+    }
+
+    private final ApplicantStore applicants;
+    private final AuditTrail audit;
+
+    public DuplicateFinder(ApplicantStore applicants, AuditTrail audit) {
+        this.applicants = applicants;
+        this.audit = audit;
+    }
+
+    @Transactional(noRollbackFor = ProblemException.class)
+    public List<Candidate> candidatesFor(UUID applicantId) {
+        Applicant subject = applicants.find(applicantId, false).orElse(null);
+        if (subject == null) {
+            audit.record("applicant.duplicates", "applicant", applicantId.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Applicant");
+        }
+        String key = NameKey.of(subject.name(), IcaoTransliterator.variantFor(subject.nationalities()));
+        Set<String> nationalities = countries(subject);
+        List<Candidate> candidates = applicants.bornOn(subject.birthDate()).stream()
+                .filter(other -> !other.id().equals(subject.id()))
+                .map(other -> score(key, nationalities, other))
+                .filter(c -> c.score() >= THRESHOLD)
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed())
+                .limit(20)
+                .toList();
+        audit.record("applicant.duplicates", "applicant", applicantId + ":" + candidates.stream()
+                .map(c -> c.applicantId().toString()).collect(Collectors.joining(",")), AuditTrail.Outcome.SUCCESS);
+        return candidates;
+    }
+
+    private static Candidate score(String key, Set<String> nationalities, Applicant other) {
+        Set<String> shared = countries(other);
+        shared.retainAll(nationalities);
+        if (shared.isEmpty()) {
+            return new Candidate(other.id(), other.name(), other.latinName(), 0, List.of());
+        }
+        String otherKey = NameKey.of(other.name(), IcaoTransliterator.variantFor(other.nationalities()));
+        double similarity = Math.max(NameKey.similarity(key, otherKey), withoutPatronymic(key, otherKey));
+        return new Candidate(other.id(), other.name(), other.latinName(), Math.round(similarity * 1000) / 1000.0,
+                List.of("same birth date", "shared nationality " + shared.stream().sorted().toList(),
+                        "name match " + otherKey));
+    }
+
+    /** A patronymic recorded on one side only must not hide a match. */
+    private static double withoutPatronymic(String a, String b) {
+        String[] wa = a.split(" ");
+        String[] wb = b.split(" ");
+        if (wa.length < 2 || wb.length < 2) {
+            return 0;
+        }
+        return NameKey.similarity(wa[0] + " " + wa[1], wb[0] + " " + wb[1]);
+    }
+
+    private static Set<String> countries(Applicant a) {
+        return a.nationalities().stream().map(Nationality::country).collect(Collectors.toSet());
+    }
+}
