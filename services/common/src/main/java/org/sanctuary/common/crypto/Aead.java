@@ -1,5 +1,8 @@
 package org.sanctuary.common.crypto;
 
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -47,7 +50,7 @@ public final class Aead {
             cipher.updateAAD(associatedData);
             return cipher.doFinal(envelope, 1 + NONCE_BYTES, envelope.length - 1 - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("ciphertext failed authentication", e);
+            throw new ProblemException(ProblemType.INTEGRITY, "A protected field failed authentication.");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed", e);
         }

@@ -1,5 +1,12 @@
 package org.sanctuary.common.problem;
 
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
+import io.micronaut.serde.exceptions.path.MapItemReferencePath;
+import io.micronaut.serde.exceptions.path.PropertyReferencePath;
+import io.micronaut.serde.exceptions.path.ReferencePath;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +42,37 @@ final class BadRequests {
         return parts[parts.length - 1];
     }
 
+    /** The JSON path serde reports for a body it could not read, as {@code military.status}. */
+    static Optional<String> jsonPath(Throwable cause) {
+        Throwable current = cause;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof SerdeException serde && !serde.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (ReferencePath step : serde.getPath()) {
+                    String part = null;
+                    if (step instanceof PropertyReferencePath property) {
+                        part = property.property().getName();
+                    } else if (step instanceof CollectionItemReferencePath item) {
+                        part = Integer.toString(item.index());
+                    } else if (step instanceof MapItemReferencePath entry) {
+                        part = entry.key();
+                    }
+                    if (part != null) {
+                        // serde lists the innermost step first
+                        path.insert(0, path.length() == 0 ? part : part + ".");
+                    }
+                }
+                if (path.length() > 0) {
+                    return Optional.of(path.toString());
+                }
+            }
+            Throwable next = current instanceof ConversionErrorException conversion
+                    ? conversion.getConversionError().getCause() : current.getCause();
+            current = next == current ? null : next;
+        }
+        return Optional.empty();
+    }
+
     static Optional<String> fieldFromMessage(String message) {
         if (message == null) {
             return Optional.empty();
@@ -59,7 +97,13 @@ final class BadRequests {
         if (message == null) {
             return null;
         }
-        String cleaned = message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
+        int cause = message.lastIndexOf("due to: ");
+        String reason = cause >= 0 ? message.substring(cause + "due to: ".length()) : message;
+        int location = reason.indexOf("\n at [Source");
+        if (location >= 0) {
+            reason = reason.substring(0, location);
+        }
+        String cleaned = reason.strip().replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
         return cleaned.length() > 400 ? cleaned.substring(0, 400) + "…" : cleaned;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place where every error response of every service becomes RFC 9457 problem+json:
@@ -33,12 +34,13 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             List<Problem.Violation> violations = new ArrayList<>();
             String detail = null;
             if (status < 500) {
+                Optional<String> jsonPath = BadRequests.jsonPath(cause);
                 for (Error error : context.getErrors()) {
                     String message = BadRequests.clean(error.getMessage());
                     if (detail == null) {
                         detail = message;
                     }
-                    error.getPath().map(BadRequests::fieldOf)
+                    jsonPath.or(() -> error.getPath().filter(p -> !p.startsWith("/")).map(BadRequests::fieldOf))
                             .or(() -> BadRequests.fieldFromMessage(error.getMessage()))
                             .ifPresent(field -> violations.add(new Problem.Violation(field, message)));
                 }

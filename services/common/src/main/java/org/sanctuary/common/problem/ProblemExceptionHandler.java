@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Singleton
 final class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<?>> {
@@ -15,8 +17,13 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
         this.processor = processor;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
     @Override
     public HttpResponse<?> handle(HttpRequest request, ProblemException exception) {
+        if (exception.type().status().getCode() >= 500) {
+            LOG.error("{} on {} {}: {}", exception.type().uri(), request.getMethod(), request.getPath(), exception.getMessage());
+        }
         return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
                 HttpResponse.status(exception.type().status()));
     }

@@ -29,6 +29,8 @@ public enum ProblemType {
     UNPROCESSABLE(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "The request breaks a domain rule"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
+    INTEGRITY(HttpStatus.INTERNAL_SERVER_ERROR, "integrity",
+            "Stored data failed its integrity check; the event is logged for investigation"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable");
 
     public static final String BASE = "https://sanctuary.example/problems/";
@@ -59,7 +61,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int code) {
         for (ProblemType type : values()) {
             if (type.status.getCode() == code && type != TENANT_UNRESOLVED && type != MALFORMED
-                    && type != INVALID_TRANSITION && type != IDEMPOTENCY_KEY_REUSED) {
+                    && type != INVALID_TRANSITION && type != IDEMPOTENCY_KEY_REUSED && type != INTEGRITY) {
                 return type;
             }
         }

@@ -1,0 +1,225 @@
+package org.sanctuary.intake;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import io.micronaut.transaction.TransactionOperations;
+import org.sanctuary.common.audit.AuditChainVerifier;
+import org.sanctuary.common.crypto.FieldCipher;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.TestJwtIssuer;
+import org.sanctuary.common.testing.TwoTenants;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The audit chain records every API read and write of personal data; the feed serves events in order. */
+@MicronautTest(transactional = false)
+class AuditAndFeedTest extends IntakeApiTest {
+
+    @Inject
+    AuditChainVerifier verifier;
+
+    private long auditEntries(String tenant) throws SQLException {
+        try (Connection c = db.adminConnection();
+             PreparedStatement st = c.prepareStatement("select count(*) from audit_entry where tenant_id = ?")) {
+            st.setString(1, tenant);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private AuditChainVerifier.Result verify(String tenant) {
+        return Caller.callAs(Caller.system(tenant, "audit-verifier"), verifier::verifyCurrentTenant);
+    }
+
+    @Test
+    void everyApiReadAndWriteOfAnApplicantOrClaimAddsAnEntry() throws SQLException {
+        String tenant = "audit-writes";
+        String token = TestJwtIssuer.get().token(tenant, "clerk", "caseworker");
+        long before = auditEntries(tenant);
+        ApiClient.Response applicant = api().post("/api/v1/applicants", token, applicant("Олег", "Сидоров", "RU", "1985-01-01"));
+        String path = "/api/v1/applicants/" + applicant.json().get("id");
+        api().get(path, token);
+        api().get("/api/v1/applicants", token);
+        api().put(path, token, applicant("Олег", "Сидоров", "RU", "1985-01-02"), Map.of("If-Match", "\"1\""));
+        ApiClient.Response claim = api().post("/api/v1/claims", token, claim(applicant.json().get("id")));
+        String claimPath = "/api/v1/claims/" + claim.json().get("id");
+        api().get(claimPath, token);
+        api().post(claimPath + "/actions/lodge", token, "");
+        api().get(claimPath + "/facts", token);
+        api().get("/api/v1/duplicates?applicantId=" + applicant.json().get("id"), token);
+        api().get("/api/v1/applicants/00000000-0000-0000-0000-000000000009", token);
+        // create, read, list, update, claim create, claim read, lodge, facts (claim + applicant), duplicates, 404
+        assertEquals(before + 11, auditEntries(tenant));
+        AuditChainVerifier.Result result = verify(tenant);
+        assertTrue(result.intact(), result.toString());
+        assertEquals(11, result.entriesChecked());
+    }
+
+    private void tamperAndVerify(String tenant, Consumer<Statement> tamper, String expectedReason) throws SQLException {
+        String token = TestJwtIssuer.get().token(tenant, "clerk", "caseworker");
+        for (int i = 0; i < 4; i++) {
+            api().get("/api/v1/applicants", token);
+        }
+        assertTrue(verify(tenant).intact());
+        try (Connection c = db.adminConnection(); Statement st = c.createStatement()) {
+            tamper.accept(st);
+        }
+        AuditChainVerifier.Result result = verify(tenant);
+        assertFalse(result.intact());
+        assertTrue(result.reason().contains(expectedReason), result.toString());
+    }
+
+    @Test
+    void theVerifierDetectsAnEditedEntry() throws SQLException {
+        tamperAndVerify("audit-edit", st -> exec(st,
+                "update audit_entry set actor = 'someone-else' where tenant_id = 'audit-edit' and seq = 2"), "does not match its hash");
+        assertEquals(2L, verify("audit-edit").firstBrokenSeq());
+    }
+
+    @Test
+    void theVerifierDetectsADeletedEntry() throws SQLException {
+        tamperAndVerify("audit-delete", st -> exec(st,
+                "delete from audit_entry where tenant_id = 'audit-delete' and seq = 2"), "missing");
+    }
+
+    @Test
+    void theVerifierDetectsReorderedEntries() throws SQLException {
+        tamperAndVerify("audit-reorder", st -> {
+            exec(st, "update audit_entry set seq = -1 where tenant_id = 'audit-reorder' and seq = 2");
+            exec(st, "update audit_entry set seq = 2 where tenant_id = 'audit-reorder' and seq = 3");
+            exec(st, "update audit_entry set seq = 3 where tenant_id = 'audit-reorder' and seq = -1");
+        }, "prev_hash");
+    }
+
+    private static void exec(Statement st, String sql) {
+        try {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theFeedServesEventsInOrderWithAWorkingCursor() {
+        String tenant = "feed-writer";
+        String token = TestJwtIssuer.get().token(tenant, "clerk", "caseworker");
+        String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("service-account-reporting",
+                List.of("platform-service")).build());
+        long start = ((Number) api().get("/internal/v1/events?after=0&limit=1000", service).json().get("next")).longValue();
+        ApiClient.Response applicant = api().post("/api/v1/applicants", token, applicant("Илья", "Волков", "RU", "1987-01-01"));
+        ApiClient.Response claim = api().post("/api/v1/claims", token, claim(applicant.json().get("id")));
+        api().post("/api/v1/claims/" + claim.json().get("id") + "/actions/lodge", token, "");
+
+        List<String> types = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        long cursor = start;
+        for (int page = 0; page < 10; page++) {
+            ApiClient.Response feed = api().get("/internal/v1/events?after=" + cursor + "&limit=1", service);
+            assertEquals(200, feed.status(), feed.body());
+            List<?> events = (List<?>) feed.json().get("events");
+            if (events.isEmpty()) {
+                break;
+            }
+            Map<?, ?> event = (Map<?, ?>) events.get(0);
+            types.add((String) event.get("type"));
+            seqs.add(((Number) event.get("seq")).longValue());
+            assertEquals(tenant, event.get("tenantId"));
+            cursor = ((Number) feed.json().get("next")).longValue();
+        }
+        assertEquals(List.of("applicant.registered", "claim.lodged", "claim.status-changed"), types);
+        assertTrue(seqs.get(0) < seqs.get(1) && seqs.get(1) < seqs.get(2), seqs.toString());
+        Map<?, ?> lodged = (Map<?, ?>) ((List<?>) api().get("/internal/v1/events?after=" + seqs.get(0) + "&limit=1", service)
+                .json().get("events")).get(0);
+        assertEquals(List.of("RU"), ((Map<?, ?>) lodged.get("payload")).get("nationalities"));
+        assertFalse(String.valueOf(lodged).contains("Волков"), "events carry no names");
+    }
+
+    @Test
+    void theFeedRefusesCallersWithoutPlatformService() {
+        assertProblem(api().get("/internal/v1/events", TwoTenants.a("caseworker", "supervisor")), 403);
+        assertProblem(api().get("/internal/v1/events", null), 401);
+        String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("svc", List.of("platform-service")).build());
+        assertProblem(api().get("/internal/v1/events?limit=100000", service), 400);
+    }
+
+    @Test
+    void specialCategoryColumnsHoldCiphertext() throws SQLException {
+        ApiClient.Response created = api().post("/api/v1/applicants", TwoTenants.a("caseworker"),
+                applicant("Жаргал", "Доржиев", "RU", "1994-09-09"));
+        try (Connection c = db.adminConnection(); PreparedStatement st = c.prepareStatement(
+                "select ethnicity_enc, religion_enc, health_enc, political_activity_enc, lgbtqi_enc from applicant where id = ?::uuid")) {
+            st.setString(1, (String) created.json().get("id"));
+            try (ResultSet rs = st.executeQuery()) {
+                assertTrue(rs.next());
+                for (String plain : List.of("Buryat", "Buddhist", "PTSD", "ANTI_WAR_PROTEST", "false")) {
+                    boolean found = false;
+                    for (int column = 1; column <= 5; column++) {
+                        byte[] stored = rs.getBytes(column);
+                        assertEquals(1, stored[0], "envelope version");
+                        found |= new String(stored, StandardCharsets.ISO_8859_1).contains(plain);
+                    }
+                    assertFalse(found, plain + " appears in clear");
+                }
+                byte[] ethnicity = rs.getBytes(1);
+                assertFalse(new String(ethnicity, StandardCharsets.UTF_8).contains("Buryat"));
+                assertTrue(ethnicity.length >= 1 + 12 + 16 + "Buryat".length());
+            }
+        }
+        // the same plaintext encrypts differently each time (random nonce)
+        ApiClient.Response twin = api().post("/api/v1/applicants", TwoTenants.a("caseworker"),
+                applicant("Жаргал", "Доржиев", "RU", "1994-09-09"));
+        try (Connection c = db.adminConnection(); PreparedStatement st = c.prepareStatement(
+                "select ethnicity_enc from applicant where id in (?::uuid, ?::uuid)")) {
+            st.setString(1, (String) created.json().get("id"));
+            st.setString(2, (String) twin.json().get("id"));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                byte[] first = rs.getBytes(1);
+                rs.next();
+                assertFalse(java.util.Arrays.equals(first, rs.getBytes(1)));
+            }
+        }
+    }
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Test
+    void aCiphertextMovedToAnotherRowOrTenantNoLongerDecrypts() {
+        byte[] sealed = Caller.callAs(Caller.system(TwoTenants.A, "test"), () -> transactions.executeWrite(status ->
+                cipher.seal("Buddhist", "religion", "row-1")));
+        assertEquals("Buddhist", Caller.callAs(Caller.system(TwoTenants.A, "test"), () -> transactions.executeWrite(status ->
+                cipher.open(sealed, "religion", "row-1"))));
+        for (String[] elsewhere : new String[][]{{TwoTenants.A, "religion", "row-2"}, {TwoTenants.A, "health", "row-1"},
+                {TwoTenants.B, "religion", "row-1"}}) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> Caller.callAs(
+                    Caller.system(elsewhere[0], "test"), () -> transactions.executeWrite(status ->
+                            cipher.open(sealed, elsewhere[1], elsewhere[2]))));
+            assertEquals(ProblemType.INTEGRITY, refused.type());
+        }
+    }
+}
