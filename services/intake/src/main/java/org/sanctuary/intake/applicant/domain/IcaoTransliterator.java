@@ -16,9 +16,10 @@ public final class IcaoTransliterator {
     /** Which national reading of Cyrillic Г applies. */
     public enum Variant { DEFAULT, UKRAINIAN, BELARUSIAN }
 
+    // Upper-case only Cyrillic and Latin first: Georgian capitals (Mtavruli) would defeat Any-Latin.
     private static final String HEAD = """
             :: NFC ;
-            :: Upper ;
+            :: [[:Cyrillic:][:Latin:]] Upper ;
             """;
     private static final String CYRILLIC = """
             А > A ; Б > B ; В > V ; Д > D ; Е > E ; Ё > E ; Ж > ZH ; З > Z ; И > I ; Й > I ;
