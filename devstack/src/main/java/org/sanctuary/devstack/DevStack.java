@@ -1,43 +1,17 @@
 package org.sanctuary.devstack;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.text.ParseException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -46,43 +20,38 @@ import java.util.concurrent.CountDownLatch;
  * process with a health check and prefixed logs. Everything here is for a developer's machine only:
  * the keys and passwords it creates are local demo secrets, never used anywhere else.
  *
- * <p>Until the Keycloak-based stack lands (the gateway issue), tokens come from a local issuer
- * that signs Keycloak-shaped tokens ({@code organization}, flat {@code roles}) with a key kept in
- * {@code .devstack/}.
+ * <p>Until the Keycloak-based stack lands (the gateway issue), tokens come from {@link LocalIssuer},
+ * which signs Keycloak-shaped tokens with a key kept in {@code .devstack/}.
  */
 public final class DevStack {
 
     static final Path HOME = Path.of(".devstack");
     static final int POSTGRES_PORT = 5433;
     static final int ISSUER_PORT = 8179;
-    static final String REALM_PATH = "/realms/sanctuary";
-    static final String ISSUER = "http://127.0.0.1:" + ISSUER_PORT + REALM_PATH;
-    static final String LOCAL_PASSWORD = "local-demo-only";
 
     record Service(String name, int port) {
-        Path jar() throws IOException {
-            Path target = Path.of("services", name, "target");
-            try (var files = Files.list(target)) {
-                return files.filter(p -> p.getFileName().toString().matches("sanctuary-" + name + "-.*\\.jar"))
-                        .filter(p -> !p.getFileName().toString().contains("original"))
-                        .findFirst().orElseThrow(() -> new IOException("build " + target + " first (./sanctuary up builds it)"));
-            }
-        }
     }
 
     static final List<Service> SERVICES = List.of(new Service("intake", 8081));
 
-    private final List<Process> children = new ArrayList<>();
-    private EmbeddedPostgres postgres;
-    private HttpServer issuer;
-    private RSAKey key;
+    private final List<ServiceProcess> children = new ArrayList<>();
+    private LocalPostgres postgres;
+    private LocalIssuer issuer;
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "up" : args[0];
         switch (command) {
-            case "up" -> new DevStack().up();
+            case "up" -> {
+                try {
+                    new DevStack().up();
+                } catch (Exception e) {
+                    System.err.println("sanctuary up failed: " + e.getMessage());
+                    System.exit(1); // runs the shutdown hook: children, issuer and PostgreSQL stop
+                }
+            }
             case "down" -> down();
-            case "token" -> System.out.println(new DevStack().loadKey().token(args[1], args[2], List.of(args).subList(3, args.length)));
+            case "token" -> System.out.println(LocalIssuer.withKey(HOME.resolve("local-issuer-key.json"), ISSUER_PORT)
+                    .token(args[1], args[2], List.of(args).subList(3, args.length)));
             default -> {
                 System.err.println("usage: sanctuary up | down | token <tenant> <user> <roles...>");
                 System.exit(2);
@@ -106,23 +75,24 @@ public final class DevStack {
         }));
 
         step("PostgreSQL (embedded, data in .devstack/postgres, port " + POSTGRES_PORT + ")");
-        postgres = EmbeddedPostgres.builder().setDataDirectory(HOME.resolve("postgres").toFile())
-                .setCleanDataDirectory(false).setPort(POSTGRES_PORT).start();
+        postgres = LocalPostgres.start(HOME.resolve("postgres"), POSTGRES_PORT);
         for (Service service : SERVICES) {
-            provision(service.name());
+            postgres.provision(service.name());
         }
 
-        step("Local token issuer on " + ISSUER);
-        loadKey();
-        startIssuer();
+        issuer = LocalIssuer.withKey(HOME.resolve("local-issuer-key.json"), ISSUER_PORT).serve();
+        step("Local token issuer on " + issuer.issuer());
 
         String masterKey = masterKey();
         for (Service service : SERVICES) {
             step("Service " + service.name() + " on http://127.0.0.1:" + service.port());
-            start(service, masterKey);
+            children.add(ServiceProcess.start(service.name(), service.port(),
+                    ServiceProcess.environment(service.name(), service.port(), postgres, issuer, masterKey),
+                    List.of("-Xmx256m"), true));
         }
-        for (Service service : SERVICES) {
-            awaitHealthy(service);
+        for (ServiceProcess child : children) {
+            child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(250));
+            step(child.baseUrl() + " is healthy");
         }
         seedDemoData();
         printWelcome();
@@ -145,18 +115,15 @@ public final class DevStack {
     }
 
     private void stop() {
-        for (Process child : children) {
-            child.destroy();
-        }
-        for (Process child : children) {
+        for (ServiceProcess child : children) {
             try {
-                child.waitFor();
+                child.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (issuer != null) {
-            issuer.stop(0);
+            issuer.close();
         }
         if (postgres != null) {
             try {
@@ -165,59 +132,6 @@ public final class DevStack {
                 // the process is exiting anyway
             }
         }
-    }
-
-    /** The same three roles production uses: owner (migrations), NOLOGIN DML group, login role without BYPASSRLS. */
-    private void provision(String service) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-             Statement st = admin.createStatement()) {
-            role(st, service + "_owner", "login password '" + LOCAL_PASSWORD + "'");
-            role(st, service + "_service", "nologin");
-            role(st, service + "_app", "login nobypassrls password '" + LOCAL_PASSWORD + "' in role " + service + "_service");
-            if (!st.executeQuery("select 1 from pg_database where datname = '" + service + "'").next()) {
-                st.execute("create database " + service + " owner " + service + "_owner");
-            }
-        }
-    }
-
-    private static void role(Statement st, String role, String options) throws SQLException {
-        st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then create role "
-                + role + " " + options + "; end if; end $$");
-    }
-
-    private DevStack loadKey() throws IOException, JOSEException, ParseException {
-        Path file = HOME.resolve("local-issuer-key.json");
-        if (Files.exists(file)) {
-            key = RSAKey.parse(Files.readString(file));
-        } else {
-            Files.createDirectories(HOME);
-            key = new RSAKeyGenerator(2048).keyID("sanctuary-local-" + UUID.randomUUID()).generate();
-            Files.writeString(file, key.toJSONString());
-        }
-        return this;
-    }
-
-    private void startIssuer() throws IOException {
-        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", ISSUER_PORT), 0);
-        issuer.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, jwks.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(jwks);
-            }
-        });
-        issuer.start();
-    }
-
-    String token(String tenant, String user, List<String> roles) throws JOSEException {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(user).claim("preferred_username", user)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(12))))
-                .jwtID(UUID.randomUUID().toString()).claim("organization", List.of(tenant)).claim("roles", roles).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
     }
 
     /** A random master key, created once and kept in .devstack/ (local demo secret). */
@@ -229,54 +143,6 @@ public final class DevStack {
             Files.writeString(file, Base64.getEncoder().encodeToString(raw));
         }
         return Files.readString(file).trim();
-    }
-
-    private void start(Service service, String masterKey) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", service.jar().toString());
-        Map<String, String> env = builder.environment();
-        env.put("SANCTUARY_PORT", Integer.toString(service.port()));
-        env.put("SANCTUARY_DB_URL", "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + service.name());
-        env.put("SANCTUARY_DB_USER", service.name() + "_app");
-        env.put("SANCTUARY_DB_PASSWORD", LOCAL_PASSWORD);
-        env.put("SANCTUARY_DB_OWNER", service.name() + "_owner");
-        env.put("SANCTUARY_DB_OWNER_PASSWORD", LOCAL_PASSWORD);
-        env.put("SANCTUARY_JWKS_URL", ISSUER + "/protocol/openid-connect/certs");
-        env.put("SANCTUARY_ISSUER", ISSUER);
-        env.put("SANCTUARY_MASTER_KEY", masterKey);
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        children.add(process);
-        Thread pump = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    System.out.println("[" + service.name() + "] " + line);
-                }
-            } catch (IOException ignored) {
-                // the child ended
-            }
-        }, service.name() + "-log");
-        pump.setDaemon(true);
-        pump.start();
-    }
-
-    private void awaitHealthy(Service service) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
-                        + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    step(service.name() + " is healthy");
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(service.name() + " did not become healthy within 90 s");
     }
 
     /** A handful of applicants and claims per demo tenant; idempotency keys make a second run a no-op. */
@@ -292,7 +158,7 @@ public final class DevStack {
         };
         for (int i = 0; i < people.length; i++) {
             String[] p = people[i];
-            String token = token(p[0], p[0] + "-caseworker", List.of("caseworker"));
+            String token = issuer.token(p[0], p[0] + "-caseworker", List.of("caseworker"));
             String applicant = "{\"name\":{\"given\":\"" + p[1] + "\",\"family\":\"" + p[2] + "\"},"
                     + "\"nationalities\":[{\"country\":\"" + p[3] + "\",\"imposed\":false}],\"birthDate\":\"" + p[4]
                     + "\",\"sex\":\"MALE\",\"languages\":[\"" + p[3].toLowerCase() + "\"]}";
@@ -318,13 +184,13 @@ public final class DevStack {
         return response;
     }
 
-    private void printWelcome() throws JOSEException {
-        String gov = token("demo-gov", "gov-caseworker", List.of("caseworker"));
+    private void printWelcome() {
+        String gov = issuer.token("demo-gov", "gov-caseworker", List.of("caseworker"));
         System.out.println();
         System.out.println("Sanctuary is up (local demo; Ctrl-C or ./sanctuary down stops it).");
         System.out.println("  intake          http://127.0.0.1:8081   (OpenAPI: /openapi/sanctuary-intake-v1.yml)");
         System.out.println("  postgres        127.0.0.1:" + POSTGRES_PORT + "  (data in .devstack/postgres)");
-        System.out.println("  token issuer    " + ISSUER + "  (local demo issuer until Keycloak joins the stack)");
+        System.out.println("  token issuer    " + issuer.issuer() + "  (local demo issuer until Keycloak joins the stack)");
         System.out.println();
         System.out.println("Tokens: ./sanctuary token <demo-gov|demo-ngo> <user> <roles...>, e.g.");
         System.out.println("  ./sanctuary token demo-gov gov-caseworker caseworker");

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import io.micronaut.transaction.TransactionOperations;
 import org.sanctuary.common.audit.AuditChainVerifier;
+import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.crypto.FieldCipher;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
@@ -78,7 +79,8 @@ class AuditAndFeedTest extends IntakeApiTest {
 
     private void tamperAndVerify(String tenant, Consumer<Statement> tamper, String expectedReason) throws SQLException {
         String token = TestJwtIssuer.get().token(tenant, "clerk", "caseworker");
-        for (int i = 0; i < 4; i++) {
+        // more entries than chains: some chain holds at least three
+        for (int i = 0; i < 3 * AuditTrail.STRIPES; i++) {
             api().get("/api/v1/applicants", token);
         }
         assertTrue(verify(tenant).intact());
@@ -92,25 +94,32 @@ class AuditAndFeedTest extends IntakeApiTest {
 
     @Test
     void theVerifierDetectsAnEditedEntry() throws SQLException {
-        tamperAndVerify("audit-edit", st -> exec(st,
-                "update audit_entry set actor = 'someone-else' where tenant_id = 'audit-edit' and seq = 2"), "does not match its hash");
+        tamperAndVerify("audit-edit", st -> exec(st, "update audit_entry set actor = 'someone-else' "
+                + "where tenant_id = 'audit-edit' and (stripe, seq) = (" + LONG_CHAIN.formatted("audit-edit") + ", 2)"),
+                "does not match its hash");
         assertEquals(2L, verify("audit-edit").firstBrokenSeq());
     }
 
     @Test
     void theVerifierDetectsADeletedEntry() throws SQLException {
-        tamperAndVerify("audit-delete", st -> exec(st,
-                "delete from audit_entry where tenant_id = 'audit-delete' and seq = 2"), "missing");
+        tamperAndVerify("audit-delete", st -> exec(st, "delete from audit_entry "
+                + "where tenant_id = 'audit-delete' and (stripe, seq) = (" + LONG_CHAIN.formatted("audit-delete") + ", 2)"),
+                "missing");
     }
 
     @Test
     void theVerifierDetectsReorderedEntries() throws SQLException {
         tamperAndVerify("audit-reorder", st -> {
-            exec(st, "update audit_entry set seq = -1 where tenant_id = 'audit-reorder' and seq = 2");
-            exec(st, "update audit_entry set seq = 2 where tenant_id = 'audit-reorder' and seq = 3");
-            exec(st, "update audit_entry set seq = 3 where tenant_id = 'audit-reorder' and seq = -1");
+            String chain = LONG_CHAIN.formatted("audit-reorder");
+            exec(st, "update audit_entry set seq = -1 where tenant_id = 'audit-reorder' and (stripe, seq) = (" + chain + ", 2)");
+            exec(st, "update audit_entry set seq = 2 where tenant_id = 'audit-reorder' and (stripe, seq) = (" + chain + ", 3)");
+            exec(st, "update audit_entry set seq = 3 where tenant_id = 'audit-reorder' and (stripe, seq) = (" + chain + ", -1)");
         }, "prev_hash");
     }
+
+    /** The first chain of a tenant with at least three entries. */
+    private static final String LONG_CHAIN = "(select min(stripe) from (select stripe from audit_entry where tenant_id = '%s' "
+            + "group by stripe having count(*) >= 3) long_chains)";
 
     private static void exec(Statement st, String sql) {
         try {

@@ -7,20 +7,22 @@ import java.time.Instant;
 
 /**
  * One link of a tenant's audit chain: {@code hash = SHA-256(prev_hash || canonical entry)}. The
- * canonical form length-prefixes every field, so no two different entries share it.
+ * canonical form prefixes every field with its UTF-8 length, so no two different entries share it;
+ * the database computes the same form (function {@code audit_canonical}) when it appends. A tenant has
+ * {@link AuditTrail#STRIPES} independent chains, so concurrent requests do not queue on one lock.
  */
-public record AuditEntry(String tenantId, long seq, Instant occurredAt, String actor, String action,
+public record AuditEntry(String tenantId, int stripe, long seq, Instant occurredAt, String actor, String action,
                          String resourceType, String resourceId, String outcome, byte[] prevHash, byte[] hash) {
 
     public static final byte[] GENESIS = new byte[32];
 
-    public static byte[] hash(byte[] prevHash, String tenantId, long seq, Instant occurredAt, String actor,
+    public static byte[] hash(byte[] prevHash, String tenantId, int stripe, long seq, Instant occurredAt, String actor,
                               String action, String resourceType, String resourceId, String outcome) {
         StringBuilder canonical = new StringBuilder();
-        for (String field : new String[]{tenantId, Long.toString(seq), occurredAt.toString(), actor, action,
+        for (String field : new String[]{tenantId, Integer.toString(stripe), Long.toString(seq), occurredAt.toString(), actor, action,
                 resourceType, resourceId, outcome}) {
             String value = field == null ? "" : field;
-            canonical.append(value.length()).append(':').append(value).append(';');
+            canonical.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value).append(';');
         }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -32,6 +34,6 @@ public record AuditEntry(String tenantId, long seq, Instant occurredAt, String a
     }
 
     public byte[] expectedHash() {
-        return hash(prevHash, tenantId, seq, occurredAt, actor, action, resourceType, resourceId, outcome);
+        return hash(prevHash, tenantId, stripe, seq, occurredAt, actor, action, resourceType, resourceId, outcome);
     }
 }

@@ -8,6 +8,7 @@ import org.sanctuary.common.tenancy.Caller;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Appends to the current tenant's audit chain inside the caller's transaction, so an entry exists
@@ -18,28 +19,39 @@ public class AuditTrail {
 
     public enum Outcome { SUCCESS, DENIED, NOT_FOUND }
 
+    /**
+     * Independent chains per tenant. Appending locks one chain until the transaction commits; with
+     * one chain, every audited request of a tenant would queue behind the previous one's commit.
+     */
+    public static final int STRIPES = 16;
+
     private final Sql sql;
 
     public AuditTrail(Sql sql) {
         this.sql = sql;
     }
 
+    /**
+     * One round trip: the chain's lock, then (a statement with a fresh snapshot, so it sees what the
+     * previous holder committed) the entry with its seq and hash computed from the chain's head.
+     */
+    private static final String APPEND = "select pg_advisory_xact_lock(hashtext('sanctuary.audit:' || ?), ?);"
+            + "insert into audit_entry (tenant_id, stripe, seq, occurred_at, actor, action, resource_type, resource_id, "
+            + "outcome, prev_hash, hash) "
+            + "select ?, ?, h.seq + 1, ?::timestamptz, ?, ?, ?, ?, ?, h.hash, "
+            + "sha256(h.hash || audit_canonical(?, ?, (h.seq + 1)::text, ?, ?, ?, ?, ?, ?)) "
+            + "from (select seq, hash from audit_entry where tenant_id = ? and stripe = ? "
+            + "union all select 0, ?::bytea order by seq desc limit 1) h";
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(String action, String resourceType, String resourceId, Outcome outcome) {
         Caller caller = Caller.require();
         String tenant = caller.tenantId();
-        sql.query("select pg_advisory_xact_lock(hashtext('sanctuary.audit'), hashtext(?))", rs -> null, tenant);
-        record Head(long seq, byte[] hash) {
-        }
-        Head head = sql.queryOne("select seq, hash from audit_entry where tenant_id = ? order by seq desc limit 1",
-                        rs -> new Head(rs.getLong("seq"), rs.getBytes("hash")), tenant)
-                .orElse(new Head(0, AuditEntry.GENESIS));
-        long seq = head.seq() + 1;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        byte[] hash = AuditEntry.hash(head.hash(), tenant, seq, now, caller.subject(), action, resourceType,
-                resourceId, outcome.name());
-        sql.update("insert into audit_entry (tenant_id, seq, occurred_at, actor, action, resource_type, resource_id, "
-                        + "outcome, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant, seq, now, caller.subject(), action, resourceType, resourceId, outcome.name(), head.hash(), hash);
+        int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
+        String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        sql.execute(APPEND, tenant, stripe,
+                tenant, stripe, at, caller.subject(), action, resourceType, resourceId, outcome.name(),
+                tenant, Integer.toString(stripe), at, caller.subject(), action, resourceType, resourceId, outcome.name(),
+                tenant, stripe, AuditEntry.GENESIS);
     }
 }

@@ -69,10 +69,28 @@ public class Sql {
         }
     }
 
+    /** True when a statement failed on a foreign key: the row it names does not exist (for this tenant). */
+    public static boolean isForeignKeyViolation(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int update(String sql, Object... params) {
         return jdbc.prepareStatement(sql, statement -> {
             bind(statement, params);
             return statement.executeUpdate();
+        });
+    }
+
+    /** Runs one or more statements (pgjdbc sends them in one round trip), ignoring their results. */
+    public void execute(String sql, Object... params) {
+        jdbc.prepareStatement(sql, statement -> {
+            bind(statement, params);
+            return statement.execute();
         });
     }
 

@@ -14,18 +14,19 @@ class AuditEntryTest {
 
     @Test
     void theHashCoversEveryFieldAndThePreviousHash() {
-        byte[] base = AuditEntry.hash(AuditEntry.GENESIS, "t", 1, AT, "alice", "read", "claim", "42", "SUCCESS");
+        byte[] base = AuditEntry.hash(AuditEntry.GENESIS, "t", 0, 1, AT, "alice", "read", "claim", "42", "SUCCESS");
         assertEquals(32, base.length);
-        assertArrayEquals(base, AuditEntry.hash(AuditEntry.GENESIS, "t", 1, AT, "alice", "read", "claim", "42", "SUCCESS"));
-        assertFalse(java.util.Arrays.equals(base, AuditEntry.hash(base, "t", 1, AT, "alice", "read", "claim", "42", "SUCCESS")));
-        assertFalse(java.util.Arrays.equals(base, AuditEntry.hash(AuditEntry.GENESIS, "t", 2, AT, "alice", "read", "claim", "42", "SUCCESS")));
-        assertFalse(java.util.Arrays.equals(base, AuditEntry.hash(AuditEntry.GENESIS, "t", 1, AT, "alice", "read", "claim", "43", "SUCCESS")));
+        assertArrayEquals(base, AuditEntry.hash(AuditEntry.GENESIS, "t", 0, 1, AT, "alice", "read", "claim", "42", "SUCCESS"));
+        assertFalse(java.util.Arrays.equals(base, AuditEntry.hash(base, "t", 0, 1, AT, "alice", "read", "claim", "42", "SUCCESS")));
+        assertFalse(java.util.Arrays.equals(base, AuditEntry.hash(AuditEntry.GENESIS, "t", 0, 2, AT, "alice", "read", "claim", "42", "SUCCESS")));
+        assertFalse(java.util.Arrays.equals(base, AuditEntry.hash(AuditEntry.GENESIS, "t", 0, 1, AT, "alice", "read", "claim", "43", "SUCCESS")));
+        assertFalse(java.util.Arrays.equals(base, AuditEntry.hash(AuditEntry.GENESIS, "t", 1, 1, AT, "alice", "read", "claim", "42", "SUCCESS")));
     }
 
     @Test
     void fieldBoundariesCannotBeShifted() {
         assertFalse(java.util.Arrays.equals(
-                AuditEntry.hash(AuditEntry.GENESIS, "t", 1, AT, "ab", "c", "x", "y", "z"),
-                AuditEntry.hash(AuditEntry.GENESIS, "t", 1, AT, "a", "bc", "x", "y", "z")));
+                AuditEntry.hash(AuditEntry.GENESIS, "t", 0, 1, AT, "ab", "c", "x", "y", "z"),
+                AuditEntry.hash(AuditEntry.GENESIS, "t", 0, 1, AT, "a", "bc", "x", "y", "z")));
     }
 }

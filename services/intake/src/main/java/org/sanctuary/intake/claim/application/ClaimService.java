@@ -87,12 +87,13 @@ public class ClaimService {
             audit.record("claim.read", RESOURCE, earlier.id().toString(), AuditTrail.Outcome.SUCCESS);
             return new Created(earlier, true);
         }
-        requireApplicant(request.applicantId());
         Instant now = now();
         Claim claim = new Claim(claimed.resourceId(), 1, request.applicantId(), ClaimStatus.DRAFT,
                 request.military().normalised(), request.credibilityOrEmpty(), request.assignedCaseworker(), null, null,
                 now, now);
-        store.insert(claim);
+        if (!store.insert(claim)) { // the transaction is aborted; nothing of it is kept
+            throw unknownApplicant();
+        }
         audit.record("claim.create", RESOURCE, claim.id().toString(), AuditTrail.Outcome.SUCCESS);
         return new Created(claim, false);
     }
@@ -198,11 +199,9 @@ public class ClaimService {
         return claim.get();
     }
 
-    private void requireApplicant(UUID applicantId) {
-        if (applicants.countExisting(List.of(applicantId)) != 1) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The claim names an unknown applicant.",
-                    List.of(new Problem.Violation("applicantId", "must be an applicant of this organization")));
-        }
+    private static ProblemException unknownApplicant() {
+        return new ProblemException(ProblemType.UNPROCESSABLE, "The claim names an unknown applicant.",
+                List.of(new Problem.Violation("applicantId", "must be an applicant of this organization")));
     }
 
     private static void checkCredibility(ClaimRequest request) {

@@ -32,13 +32,22 @@ public class ClaimStore {
         this.sql = sql;
     }
 
-    public void insert(Claim c) {
-        sql.update("insert into claim (tenant_id, id, version, applicant_id, status, military, credibility, "
+    /** False when the applicant does not exist for this tenant (the composite foreign key refuses it). */
+    public boolean insert(Claim c) {
+        try {
+            sql.update("insert into claim (tenant_id, id, version, applicant_id, status, military, credibility, "
                         + "assigned_caseworker, lodged_on, first_instance_deadline, created_at, updated_at, created_by) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Caller.require().tenantId(), c.id(), c.version(), c.applicantId(), c.status(), sql.jsonb(c.military()),
                 sql.jsonb(c.credibility()), c.assignedCaseworker(), c.lodgedOn(), c.firstInstanceDeadline(), c.createdAt(),
                 c.updatedAt(), Caller.require().subject());
+            return true;
+        } catch (RuntimeException e) {
+            if (Sql.isForeignKeyViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Optimistic update of the facts; false when missing, another tenant's, moved on, or not at that version. */

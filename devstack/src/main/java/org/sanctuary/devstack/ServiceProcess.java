@@ -1,0 +1,123 @@
+package org.sanctuary.devstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One service as a child process: its shaded jar, its environment, prefixed logs, a health check. */
+public final class ServiceProcess {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static Path jar(String name) throws IOException {
+        Path target = Path.of("services", name, "target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("sanctuary-" + name + "-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IOException("build " + target + " first (./sanctuary up builds it)"));
+        }
+    }
+
+    /** The environment every service reads (application.yml of each service). */
+    public static Map<String, String> environment(String name, int port, LocalPostgres postgres, LocalIssuer issuer,
+                                                  String masterKey) {
+        return Map.of("SANCTUARY_PORT", Integer.toString(port),
+                "SANCTUARY_DB_URL", postgres.url(name),
+                "SANCTUARY_DB_USER", name + "_app",
+                "SANCTUARY_DB_PASSWORD", LocalPostgres.LOCAL_PASSWORD,
+                "SANCTUARY_DB_OWNER", name + "_owner",
+                "SANCTUARY_DB_OWNER_PASSWORD", LocalPostgres.LOCAL_PASSWORD,
+                "SANCTUARY_JWKS_URL", issuer.jwksUrl(),
+                "SANCTUARY_ISSUER", issuer.issuer(),
+                "SANCTUARY_MASTER_KEY", masterKey);
+    }
+
+    public static ServiceProcess start(String name, int port, Map<String, String> env, List<String> jvmOptions,
+                                       boolean showLogs) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar(name).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (showLogs) {
+                        System.out.println("[" + name + "] " + line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child ended
+            }
+        }, name + "-log");
+        pump.setDaemon(true);
+        pump.start();
+        return new ServiceProcess(name, port, process);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Polls /health until it answers 200; returns when it did. */
+    public void awaitHealthy(Duration timeout, Duration poll) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(poll.toMillis());
+        }
+        throw new IllegalStateException(name + " did not become healthy within " + timeout);
+    }
+
+    /** Resident set size in bytes, from /proc (Linux). */
+    public long rssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS for " + process.pid());
+    }
+
+    public void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
