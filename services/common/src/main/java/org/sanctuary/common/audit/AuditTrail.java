@@ -40,8 +40,9 @@ public class AuditTrail {
             + "outcome, prev_hash, hash) "
             + "select ?, ?, h.seq + 1, ?::timestamptz, ?, ?, ?, ?, ?, h.hash, "
             + "sha256(h.hash || audit_canonical(?, ?, (h.seq + 1)::text, ?, ?, ?, ?, ?, ?)) "
-            + "from (select seq, hash from audit_entry where tenant_id = ? and stripe = ? "
-            + "union all select 0, ?::bytea order by seq desc limit 1) h";
+            // the head by primary key: max(seq) is an index-only lookup, whatever the chain's length
+            + "from (select s.seq, coalesce((select hash from audit_entry where tenant_id = ? and stripe = ? and seq = s.seq), "
+            + "?::bytea) as hash from (select coalesce(max(seq), 0) as seq from audit_entry where tenant_id = ? and stripe = ?) s) h";
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(String action, String resourceType, String resourceId, Outcome outcome) {
@@ -52,6 +53,6 @@ public class AuditTrail {
         sql.execute(APPEND, tenant, stripe,
                 tenant, stripe, at, caller.subject(), action, resourceType, resourceId, outcome.name(),
                 tenant, Integer.toString(stripe), at, caller.subject(), action, resourceType, resourceId, outcome.name(),
-                tenant, stripe, AuditEntry.GENESIS);
+                tenant, stripe, AuditEntry.GENESIS, tenant, stripe);
     }
 }
