@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,40 +140,45 @@ public final class IntakeBenchmark {
         }
     }
 
+    /** Runs {@code worker} on {@code concurrency} threads until each returns; the elapsed seconds. */
+    private static double concurrently(int concurrency, Callable<Void> worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(worker));
+        }
+        for (Future<Void> running : workers) {
+            running.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     private static Result run(String baseUrl, String token, List<String> applicants, int requests, int concurrency)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            workers.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < requests) {
-                    String body = "{\"applicantId\":\"" + applicants.get(i % applicants.size()) + "\",\"military\":{"
-                            + "\"status\":\"MOBILISED_RESERVIST\",\"recruitingActor\":\"STATE\",\"recruitingCountry\":\"RU\","
-                            + "\"callUp\":{\"received\":true,\"date\":\"2022-09-23\",\"channel\":\"WORKPLACE\",\"punitive\":false},"
-                            + "\"served\":false,\"deserted\":false},\"credibility\":{\"militaryStatus\":\"ACCEPTED\"}}";
-                    long t0 = System.nanoTime();
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/claims"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-                    latencies[i] = System.nanoTime() - t0;
-                    if (response.statusCode() != 201) {
-                        errors.incrementAndGet();
-                    }
+        double seconds = concurrently(concurrency, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < requests) {
+                String body = "{\"applicantId\":\"" + applicants.get(i % applicants.size()) + "\",\"military\":{"
+                        + "\"status\":\"MOBILISED_RESERVIST\",\"recruitingActor\":\"STATE\",\"recruitingCountry\":\"RU\","
+                        + "\"callUp\":{\"received\":true,\"date\":\"2022-09-23\",\"channel\":\"WORKPLACE\",\"punitive\":false},"
+                        + "\"served\":false,\"deserted\":false},\"credibility\":{\"militaryStatus\":\"ACCEPTED\"}}";
+                long t0 = System.nanoTime();
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/claims"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                latencies[i] = System.nanoTime() - t0;
+                if (response.statusCode() != 201) {
+                    errors.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
+            }
+            return null;
+        });
         Arrays.sort(latencies);
         return new Result(latencies, requests / seconds, errors.get());
     }
@@ -189,30 +195,20 @@ public final class IntakeBenchmark {
                     + "military jsonb not null, created_at timestamptz not null, primary key (tenant_id, id))");
         }
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < concurrency; w++) {
-            workers.add(pool.submit(() -> {
-                try (Connection c = postgres.superuser("rawbench");
-                     PreparedStatement insert = c.prepareStatement(
-                             "insert into raw_claim (tenant_id, id, military, created_at) values (?, ?, ?::jsonb, ?)")) {
-                    while (next.getAndIncrement() < rows) {
-                        insert.setString(1, "bench-tenant");
-                        insert.setObject(2, UUID.randomUUID());
-                        insert.setString(3, "{\"status\":\"MOBILISED_RESERVIST\",\"recruitingCountry\":\"RU\"}");
-                        insert.setObject(4, java.sql.Timestamp.from(Instant.now()));
-                        insert.executeUpdate();
-                    }
+        double seconds = concurrently(concurrency, () -> {
+            try (Connection c = postgres.superuser("rawbench");
+                 PreparedStatement insert = c.prepareStatement(
+                         "insert into raw_claim (tenant_id, id, military, created_at) values (?, ?, ?::jsonb, ?)")) {
+                while (next.getAndIncrement() < rows) {
+                    insert.setString(1, "bench-tenant");
+                    insert.setObject(2, UUID.randomUUID());
+                    insert.setString(3, "{\"status\":\"MOBILISED_RESERVIST\",\"recruitingCountry\":\"RU\"}");
+                    insert.setObject(4, java.sql.Timestamp.from(Instant.now()));
+                    insert.executeUpdate();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
+            }
+            return null;
+        });
         return rows / seconds;
     }
 
