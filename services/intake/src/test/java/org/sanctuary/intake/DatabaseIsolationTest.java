@@ -90,6 +90,15 @@ class DatabaseIsolationTest extends IntakeApiTest {
             try (Statement st = app.createStatement()) {
                 st.execute("select set_config('sanctuary.tenant_id', '" + TwoTenants.B + "', false)");
             }
+            try (PreparedStatement insert = app.prepareStatement("insert into applicant (tenant_id, id, version, "
+                    + "given_name, family_name, latin_given_name, latin_family_name, name_key, nationalities, sex, "
+                    + "languages, household, created_at, updated_at, created_by) "
+                    + "values (?, ?, 1, 'x', 'y', 'X', 'Y', 'X Y', '[]', 'MALE', '[]', '[]', now(), now(), 'intruder')")) {
+                insert.setString(1, TwoTenants.A);
+                insert.setObject(2, UUID.randomUUID());
+                SQLException refused = assertThrows(SQLException.class, insert::executeUpdate);
+                assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+            }
             try (PreparedStatement insert = app.prepareStatement("insert into outbox (tenant_id, event_id, type, "
                     + "aggregate_id, payload, occurred_at) values (?, ?, 'x', 'y', '{}'::jsonb, now())")) {
                 insert.setString(1, TwoTenants.A);
