@@ -88,8 +88,20 @@ public final class IntakeBenchmark {
             double rawN = rawInsertsPerSecond(postgres, REQUESTS, CONCURRENCY);
             Result apiN = run(intake.baseUrl(), token, applicants, REQUESTS, CONCURRENCY);
             double rawN2 = rawInsertsPerSecond(postgres, REQUESTS, CONCURRENCY);
+            Result wrk1 = null;
+            Result wrkN = null;
+            double rawW1 = 0;
+            double rawWN = 0;
+            long wrkRequests = 0;
+            if (wrkInstalled()) {
+                rawW1 = rawInsertsPerSecond(postgres, REQUESTS / 4, 1);
+                wrk1 = wrk(intake.baseUrl(), token, applicants, 10, 1);
+                rawWN = rawInsertsPerSecond(postgres, REQUESTS, CONCURRENCY);
+                wrkN = wrk(intake.baseUrl(), token, applicants, 10, CONCURRENCY);
+                wrkRequests = Math.round(10 * (wrk1.perSecond() + wrkN.perSecond()));
+            }
             long rssAfter = intake.rssBytes();
-            int total = 200 + WARMUP + REQUESTS / 4 + REQUESTS;
+            long total = 200 + WARMUP + REQUESTS / 4 + REQUESTS + wrkRequests;
             intake.stop();
 
             double rawNRate = (rawN + rawN2) / 2;
@@ -107,6 +119,15 @@ public final class IntakeBenchmark {
             System.out.printf("| create-claim latency p50 / p99 / max, %d clients | %.1f / %.1f / %.1f ms | |%n", CONCURRENCY,
                     apiN.percentile(50), apiN.percentile(99), apiN.percentile(100));
             Result api = apiN;
+            if (wrk1 != null) {
+                System.out.printf("| wrk, 1 connection: create-claim/s vs raw inserts/s (interleaved) | %.0f vs %.0f = **%.0f%%** | >= 40%% |%n",
+                        wrk1.perSecond(), rawW1, 100 * wrk1.perSecond() / rawW1);
+                System.out.printf("| wrk, %d connections: create-claim/s vs raw inserts/s | %.0f vs %.0f = **%.0f%%** | >= 40%% |%n",
+                        CONCURRENCY, wrkN.perSecond(), rawWN, 100 * wrkN.perSecond() / rawWN);
+                System.out.printf("| wrk latency p50 / p99: 1 connection; %d connections | %.2f / %.2f ms; %.2f / %.2f ms | |%n",
+                        CONCURRENCY, wrk1.latenciesNanos()[0] / 1e6, wrk1.latenciesNanos()[1] / 1e6,
+                        wrkN.latenciesNanos()[0] / 1e6, wrkN.latenciesNanos()[1] / 1e6);
+            }
             System.out.printf("| start to first 200 on /health, as deployed: migrated, AppCDS (min / median / max of 3) | %.0f / %.0f / %.0f ms | <= 1500 ms |%n",
                     warm[0], warm[1], warm[2]);
             System.out.printf("| start to first 200, migrated, no AppCDS archive | %.0f ms | |%n", withoutArchive);
@@ -114,7 +135,8 @@ public final class IntakeBenchmark {
             System.out.printf("| RSS after %d requests (before the load: %d MB) | %d MB | <= 256 MB |%n", total,
                     rssBefore >> 20, rssAfter >> 20);
             System.out.printf("| JVM options | `%s` | |%n", String.join(" ", jvm));
-            System.out.printf("| errors during the load | %d | 0 |%n", api1.errors() + api.errors());
+            System.out.printf("| errors during the load | %d | 0 |%n", api1.errors() + api.errors()
+                    + (wrk1 == null ? 0 : wrk1.errors() + wrkN.errors()));
         }
     }
 
@@ -137,6 +159,62 @@ public final class IntakeBenchmark {
         double percentile(double p) {
             int index = (int) Math.min(latenciesNanos.length - 1, Math.ceil(p / 100 * latenciesNanos.length) - 1);
             return latenciesNanos[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    /**
+     * The same load from wrk (C, event-driven) when it is installed: it takes far less of the shared
+     * two cores than a JVM client, so the service's share of the machine is measured, not the client's.
+     */
+    private static Result wrk(String baseUrl, String token, List<String> applicants, int seconds, int connections)
+            throws Exception {
+        Path script = Files.createTempFile("create-claim", ".lua");
+        StringBuilder ids = new StringBuilder();
+        for (String id : applicants) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(id).append('"');
+        }
+        Files.writeString(script, """
+                local ids = {%s}
+                local n = 0
+                request = function()
+                  n = n + 1
+                  local body = '{"applicantId":"' .. ids[(n %% #ids) + 1] .. '","military":{"status":"MOBILISED_RESERVIST",'
+                    .. '"recruitingActor":"STATE","recruitingCountry":"RU","callUp":{"received":true,"date":"2022-09-23",'
+                    .. '"channel":"WORKPLACE","punitive":false},"served":false,"deserted":false},'
+                    .. '"credibility":{"militaryStatus":"ACCEPTED"}}'
+                  return wrk.format("POST", "/api/v1/claims", {["Content-Type"] = "application/json",
+                    ["Authorization"] = "Bearer %s"}, body)
+                end
+                local reported = false
+                response = function(status, headers, body)
+                  if status ~= 201 and not reported then
+                    io.write("FIRST-ERROR " .. status .. " " .. body .. "\\n")
+                    reported = true
+                  end
+                end
+                done = function(summary, latency, requests)
+                  io.write(string.format("RESULT %%d %%f %%f %%f %%d\\n", summary.requests, summary.duration / 1e6,
+                    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+                    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+                end
+                """.formatted(ids, token));
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "-s", script.toString(), baseUrl)
+                .redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes());
+        wrk.waitFor();
+        String[] r = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wrk said: " + output)).split(" ");
+        long requests = Long.parseLong(r[1]);
+        double elapsed = Double.parseDouble(r[2]);
+        return new Result(new long[]{(long) (Double.parseDouble(r[3]) * 1e6), (long) (Double.parseDouble(r[4]) * 1e6)},
+                requests / elapsed, Integer.parseInt(r[5]));
+    }
+
+    static boolean wrkInstalled() {
+        try {
+            return new ProcessBuilder("wrk", "--version").start().waitFor() >= 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
         }
     }
 
