@@ -93,12 +93,14 @@ public final class IntakeBenchmark {
             double rawW1 = 0;
             double rawWN = 0;
             long wrkRequests = 0;
+            double health = 0;
             if (wrkInstalled()) {
                 rawW1 = rawInsertsPerSecond(postgres, REQUESTS / 4, 1);
                 wrk1 = wrk(intake.baseUrl(), token, applicants, 10, 1);
                 rawWN = rawInsertsPerSecond(postgres, REQUESTS, CONCURRENCY);
                 wrkN = wrk(intake.baseUrl(), token, applicants, 10, CONCURRENCY);
-                wrkRequests = Math.round(10 * (wrk1.perSecond() + wrkN.perSecond()));
+                health = wrkPlain(intake.baseUrl() + "/health", 5);
+                wrkRequests = Math.round(10 * (wrk1.perSecond() + wrkN.perSecond()) + 5 * health);
             }
             long rssAfter = intake.rssBytes();
             long total = 200 + WARMUP + REQUESTS / 4 + REQUESTS + wrkRequests;
@@ -124,6 +126,8 @@ public final class IntakeBenchmark {
                         wrk1.perSecond(), rawW1, 100 * wrk1.perSecond() / rawW1);
                 System.out.printf("| wrk, %d connections: create-claim/s vs raw inserts/s | %.0f vs %.0f = **%.0f%%** | >= 40%% |%n",
                         CONCURRENCY, wrkN.perSecond(), rawWN, 100 * wrkN.perSecond() / rawWN);
+                System.out.printf("| reference: GET /health (no token, no database), wrk 1 connection | %.0f/s = %.0f%% of raw inserts | |%n",
+                        health, 100 * health / rawW1);
                 System.out.printf("| wrk latency p50 / p99: 1 connection; %d connections | %.2f / %.2f ms; %.2f / %.2f ms | |%n",
                         CONCURRENCY, wrk1.latenciesNanos()[0] / 1e6, wrk1.latenciesNanos()[1] / 1e6,
                         wrkN.latenciesNanos()[0] / 1e6, wrkN.latenciesNanos()[1] / 1e6);
@@ -208,6 +212,15 @@ public final class IntakeBenchmark {
         double elapsed = Double.parseDouble(r[2]);
         return new Result(new long[]{(long) (Double.parseDouble(r[3]) * 1e6), (long) (Double.parseDouble(r[4]) * 1e6)},
                 requests / elapsed, Integer.parseInt(r[5]));
+    }
+
+    /** Requests per second wrk reaches on one connection for a plain GET. */
+    private static double wrkPlain(String url, int seconds) throws Exception {
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c1", "-d" + seconds + "s", url).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes());
+        wrk.waitFor();
+        return Double.parseDouble(output.lines().filter(l -> l.startsWith("Requests/sec:")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wrk said: " + output)).replaceAll("[^0-9.]", ""));
     }
 
     static boolean wrkInstalled() {
