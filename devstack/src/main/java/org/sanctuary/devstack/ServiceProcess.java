@@ -28,8 +28,18 @@ public final class ServiceProcess {
         this.process = process;
     }
 
+    /** The repository root: this folder or the nearest parent holding services/ (tests run in a module folder). */
+    static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("services"))) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of("") : dir;
+    }
+
     public static Path jar(String name) throws IOException {
-        Path target = Path.of("services", name, "target");
+        Path module = name.equals("gateway") ? Path.of("gateway") : Path.of("services", name);
+        Path target = root().resolve(module).resolve("target");
         try (var files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().matches("sanctuary-" + name + "-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new IOException("build " + target + " first (./sanctuary up builds it)"));
@@ -39,14 +49,21 @@ public final class ServiceProcess {
     /** The environment every service reads (application.yml of each service). */
     public static Map<String, String> environment(String name, int port, LocalPostgres postgres, LocalIssuer issuer,
                                                   String masterKey) {
+        return environment(name, port, postgres.url(name), LocalPostgres.LOCAL_PASSWORD, issuer.jwksUrl(),
+                issuer.issuer(), masterKey);
+    }
+
+    /** The roles are {@code <name>_app} and {@code <name>_owner}, both with {@code password}. */
+    public static Map<String, String> environment(String name, int port, String jdbcUrl, String password,
+                                                  String jwksUrl, String issuer, String masterKey) {
         return Map.of("SANCTUARY_PORT", Integer.toString(port),
-                "SANCTUARY_DB_URL", postgres.url(name),
+                "SANCTUARY_DB_URL", jdbcUrl,
                 "SANCTUARY_DB_USER", name + "_app",
-                "SANCTUARY_DB_PASSWORD", LocalPostgres.LOCAL_PASSWORD,
+                "SANCTUARY_DB_PASSWORD", password,
                 "SANCTUARY_DB_OWNER", name + "_owner",
-                "SANCTUARY_DB_OWNER_PASSWORD", LocalPostgres.LOCAL_PASSWORD,
-                "SANCTUARY_JWKS_URL", issuer.jwksUrl(),
-                "SANCTUARY_ISSUER", issuer.issuer(),
+                "SANCTUARY_DB_OWNER_PASSWORD", password,
+                "SANCTUARY_JWKS_URL", jwksUrl,
+                "SANCTUARY_ISSUER", issuer,
                 "SANCTUARY_MASTER_KEY", masterKey);
     }
 

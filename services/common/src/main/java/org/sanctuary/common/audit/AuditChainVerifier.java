@@ -1,5 +1,7 @@
 package org.sanctuary.common.audit;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
@@ -15,6 +17,7 @@ import java.util.List;
  * entry). Deleting only the newest entries cannot be seen from inside the chain; anchoring the head
  * elsewhere is the remedy (docs/security.md).
  */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Singleton
 public class AuditChainVerifier {
 

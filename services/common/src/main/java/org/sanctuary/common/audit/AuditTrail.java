@@ -1,5 +1,7 @@
 package org.sanctuary.common.audit;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -14,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Appends to the current tenant's audit chain inside the caller's transaction, so an entry exists
  * exactly when the read or write it records happened. A per-tenant advisory lock orders the chain.
  */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Singleton
 public class AuditTrail {
 

@@ -1,5 +1,7 @@
 package org.sanctuary.common.crypto;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.tenancy.Caller;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * Encrypts special-category fields (GDPR Art 9) under the current tenant's data key. The associated
  * data is {@code tenant|field|row}, so a ciphertext copied to another row, column or tenant fails.
  */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Singleton
 public class FieldCipher {
 

@@ -1,5 +1,7 @@
 package org.sanctuary.common.crypto;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * under RLS, created on a tenant's first use and cached unwrapped in memory. Destroying the row
  * (offboarding) makes every ciphertext of the tenant unreadable: crypto-shredding.
  */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Singleton
 public class TenantKeyring {
 

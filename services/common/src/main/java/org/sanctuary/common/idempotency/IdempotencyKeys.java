@@ -1,5 +1,7 @@
 package org.sanctuary.common.idempotency;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  * first result; the same key with another body is a 422. Two concurrent retries serialise on the
  * key's primary key, so exactly one create happens.
  */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Singleton
 public class IdempotencyKeys {
 

@@ -1,5 +1,7 @@
 package org.sanctuary.common.outbox;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.annotation.Transactional;
@@ -15,6 +17,7 @@ import java.util.List;
  * policy {@code outbox_feed_reader} admits reads only inside a transaction that set
  * {@code sanctuary.feed = 'on'}, which nothing but this class does.
  */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Singleton
 public class EventFeed {
 

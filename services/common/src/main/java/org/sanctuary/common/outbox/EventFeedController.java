@@ -1,5 +1,7 @@
 package org.sanctuary.common.outbox;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import org.sanctuary.common.tenancy.Roles;
 
 /** {@code GET /internal/v1/events?after=&limit=}: the pull feed, never routed by the gateway. */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Controller("/internal/v1/events")
 @Secured(Roles.PLATFORM_SERVICE)
 @ExecuteOn(TaskExecutors.BLOCKING)

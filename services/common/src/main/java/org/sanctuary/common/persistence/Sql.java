@@ -1,5 +1,7 @@
 package org.sanctuary.common.persistence;
 
+import io.micronaut.context.annotation.Requires;
+import javax.sql.DataSource;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
@@ -24,6 +26,7 @@ import java.util.UUID;
  * caller's transaction, so the RLS hook has already set the tenant. Every statement still names
  * {@code tenant_id} itself: the second of the two isolation layers.
  */
+@Requires(beans = DataSource.class) // services with a database; the gateway has none
 @Singleton
 public class Sql {
 

@@ -1,0 +1,30 @@
+package org.sanctuary.gateway;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code sanctuary.gateway.*}: which service owns each first path segment after {@code /api/v1},
+ * and the per-tenant rate limits (a token bucket: {@code burst} requests at once, refilled at
+ * {@code requests-per-second}; {@code tenant-limits} overrides the rate for named tenants).
+ */
+@ConfigurationProperties("sanctuary.gateway")
+public record GatewayConfiguration(Map<String, URI> routes,
+                                   @Bindable(defaultValue = "50") @Min(1) int requestsPerSecond,
+                                   @Bindable(defaultValue = "100") @Min(1) int burst,
+                                   @Bindable(defaultValue = "10485760") @Min(1) long maxBodyBytes,
+                                   @io.micronaut.core.annotation.Nullable Map<String, Integer> tenantLimits) {
+
+    public Optional<URI> route(String segment) {
+        return Optional.ofNullable(routes == null ? null : routes.get(segment));
+    }
+
+    public int rateFor(String tenant) {
+        return tenantLimits == null ? requestsPerSecond : tenantLimits.getOrDefault(tenant, requestsPerSecond);
+    }
+}

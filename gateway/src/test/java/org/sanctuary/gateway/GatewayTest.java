@@ -1,0 +1,174 @@
+package org.sanctuary.gateway;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ServiceDatabase;
+import org.sanctuary.common.testing.ServiceTestProperties;
+import org.sanctuary.common.testing.TestJwtIssuer;
+import org.sanctuary.common.testing.TwoTenants;
+import org.sanctuary.devstack.ServiceProcess;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gateway in front of the real intake service (its shaded jar, its own database): routing,
+ * early 401/403, request ids, hop-by-hop headers, security headers, per-tenant rate limits, and
+ * nothing under /internal.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayTest implements TestPropertyProvider {
+
+    private ServiceProcess intake;
+
+    @Inject
+    EmbeddedServer gateway;
+
+    private ApiClient api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            ServiceDatabase db = ServiceDatabase.create("intake");
+            int port = freePort();
+            intake = ServiceProcess.start("intake", port, ServiceProcess.environment("intake", port, db.url(),
+                    db.password(), TestJwtIssuer.get().jwksUrl(), TestJwtIssuer.ISSUER,
+                    ServiceTestProperties.TEST_MASTER_KEY), List.of("-Xmx128m"), false);
+            intake.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
+            Map<String, String> properties = new HashMap<>();
+            for (String segment : List.of("applicants", "claims", "duplicates")) {
+                properties.put("sanctuary.gateway.routes." + segment, intake.baseUrl());
+            }
+            properties.put("micronaut.security.token.jwt.signatures.jwks.sanctuary.url", TestJwtIssuer.get().jwksUrl());
+            properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestJwtIssuer.ISSUER);
+            properties.put("sanctuary.gateway.requests-per-second", "20");
+            properties.put("sanctuary.gateway.burst", "20");
+            properties.put("sanctuary.gateway.tenant-limits.tenant-b", "1000");
+            return properties;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start intake behind the gateway", e);
+        }
+    }
+
+    @AfterAll
+    void stopIntake() throws InterruptedException {
+        if (intake != null) {
+            intake.stop();
+        }
+    }
+
+    private ApiClient api() {
+        if (api == null) {
+            api = new ApiClient(gateway.getURL().toString());
+        }
+        return api;
+    }
+
+    private static Map<String, Object> applicant() {
+        return Map.of("name", Map.of("given", "Дмитрий", "family", "Иванов"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
+                "birthDate", "1990-04-01", "sex", "MALE");
+    }
+
+    @Test
+    void routesToTheOwningServiceAndIsolatesTenants() {
+        String a = TestJwtIssuer.get().token("gw-tenant-a", "gw-a", "caseworker");
+        String b = TwoTenants.b("caseworker");
+        ApiClient.Response created = api().post("/api/v1/applicants", a, applicant());
+        assertEquals(201, created.status(), created.body());
+        String path = "/api/v1/applicants/" + created.json().get("id");
+        assertEquals("DMITRII", api().get(path, a).at("latinName.given"));
+        ApiClient.Response foreign = api().get(path, b);
+        assertEquals(404, foreign.status());
+        assertTrue(foreign.contentType().startsWith("application/problem+json"));
+        ApiClient.Response claim = api().post("/api/v1/claims", a, Map.of("applicantId", created.json().get("id"),
+                "military", Map.of("status", "DESERTER")));
+        assertEquals(201, claim.status(), claim.body());
+    }
+
+    @Test
+    void refusesBadTokensBeforeAnyBackendIsTouched() {
+        assertEquals(401, api().get("/api/v1/applicants", null).status());
+        String[] parts = TwoTenants.a("caseworker").split("\\.");
+        assertEquals(401, api().get("/api/v1/applicants", parts[0] + "." + parts[1] + ".AAAA" + parts[2].substring(4)).status());
+        ApiClient.Response ambiguous = api().get("/api/v1/applicants", TwoTenants.twoOrganizations("caseworker"));
+        assertEquals(403, ambiguous.status());
+        assertEquals("https://sanctuary.example/problems/tenant-unresolved", ambiguous.json().get("type"));
+    }
+
+    @Test
+    void internalPathsAndUnknownSegmentsAreNeverRouted() {
+        String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("svc", List.of("platform-service")).build());
+        assertEquals(404, api().get("/internal/v1/events", service).status());
+        assertEquals(404, api().get("/internal/v1/events?after=0", TwoTenants.a("caseworker")).status());
+        ApiClient.Response unknown = api().get("/api/v1/nowhere", TwoTenants.a("caseworker"));
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.contentType().startsWith("application/problem+json"));
+    }
+
+    @Test
+    void requestIdsAreKeptOrIssuedAndSecurityHeadersSent() {
+        ApiClient.Response kept = api().send("GET", "/api/v1/applicants", TwoTenants.a("caseworker"), null,
+                Map.of("X-Request-Id", "client-chosen-id-123"));
+        assertEquals(200, kept.status(), kept.body());
+        assertEquals("client-chosen-id-123", kept.header("X-Request-Id").orElseThrow());
+        ApiClient.Response replaced = api().send("GET", "/api/v1/applicants", TwoTenants.a("caseworker"), null,
+                Map.of("X-Request-Id", "bad id; drop table"));
+        assertFalse(replaced.header("X-Request-Id").orElseThrow().contains(" "));
+        assertEquals("nosniff", kept.header("X-Content-Type-Options").orElseThrow());
+        assertEquals("DENY", kept.header("X-Frame-Options").orElseThrow());
+        assertTrue(kept.header("RateLimit-Remaining").isPresent());
+        assertTrue(api().get("/health", null).header("X-Request-Id").isPresent());
+    }
+
+    @Test
+    void oneTenantsFloodGets429WhileAnotherTenantStillPasses() throws Exception {
+        String flooder = TestJwtIssuer.get().token("gw-flood", "flooder", "caseworker");
+        String other = TwoTenants.b("caseworker");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<ApiClient.Response>> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            flood.add(pool.submit(() -> api().get("/api/v1/applicants?limit=1", flooder)));
+        }
+        int limited = 0;
+        ApiClient.Response tooMany = null;
+        for (Future<ApiClient.Response> response : flood) {
+            if (response.get().status() == 429) {
+                limited++;
+                tooMany = response.get();
+            }
+        }
+        pool.shutdown();
+        assertTrue(limited > 0, "the flood was never limited");
+        assertTrue(tooMany.contentType().startsWith("application/problem+json"));
+        assertTrue(Integer.parseInt(tooMany.header("Retry-After").orElseThrow()) >= 1);
+        assertEquals("0", tooMany.header("RateLimit-Remaining").orElseThrow());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, api().get("/api/v1/applicants?limit=1", other).status());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
