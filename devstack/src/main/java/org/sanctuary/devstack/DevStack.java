@@ -1,5 +1,6 @@
 package org.sanctuary.devstack;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,61 +12,62 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local platform in one command ({@code ./sanctuary up}): embedded PostgreSQL with its data
- * kept under {@code .devstack/}, a local token issuer, and every service built so far as a child
- * process with a health check and prefixed logs. Everything here is for a developer's machine only:
- * the keys and passwords it creates are local demo secrets, never used anywhere else.
- *
- * <p>Until the Keycloak-based stack lands (the gateway issue), tokens come from {@link LocalIssuer},
- * which signs Keycloak-shaped tokens with a key kept in {@code .devstack/}.
+ * The local platform in one command ({@code ./sanctuary up}): embedded PostgreSQL (data kept under
+ * {@code .devstack/}), Keycloak 26 with the {@code sanctuary} realm, every service and the gateway
+ * as child processes with health checks and prefixed logs, and demo data. The end-to-end suite
+ * starts it the same way ({@link #start}). Everything here is for a developer's machine only: the
+ * keys and passwords it uses are local demo secrets.
  */
-public final class DevStack {
+public final class DevStack implements Closeable {
 
-    static final Path HOME = Path.of(".devstack");
-    static final int POSTGRES_PORT = 5433;
-    static final int ISSUER_PORT = 8179;
+    public static final Path HOME = ServiceProcess.root().resolve(".devstack");
+    public static final int POSTGRES_PORT = 5433;
+    public static final int GATEWAY_PORT = 8080;
+    public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
 
     record Service(String name, int port) {
     }
 
+    /** Services behind the gateway, with their fixed local ports (8081 upwards). */
     static final List<Service> SERVICES = List.of(new Service("intake", 8081));
 
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
-    private LocalIssuer issuer;
+    private LocalKeycloak keycloak;
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "up" : args[0];
         switch (command) {
-            case "up" -> {
-                try {
-                    new DevStack().up();
-                } catch (Exception e) {
-                    System.err.println("sanctuary up failed: " + e.getMessage());
-                    System.exit(1); // runs the shutdown hook: children, issuer and PostgreSQL stop
-                }
-            }
+            case "up" -> up();
             case "down" -> down();
-            case "token" -> System.out.println(LocalIssuer.withKey(HOME.resolve("local-issuer-key.json"), ISSUER_PORT)
-                    .token(args[1], args[2], List.of(args).subList(3, args.length)));
+            case "token" -> System.out.println(LocalKeycloak.token(args[1], args.length > 2 ? args[2] : args[1]));
             default -> {
-                System.err.println("usage: sanctuary up | down | token <tenant> <user> <roles...>");
+                System.err.println("usage: sanctuary up | down | token <user> [password]");
                 System.exit(2);
             }
         }
     }
 
-    private void up() throws Exception {
-        Files.createDirectories(HOME);
+    private static void up() throws Exception {
         Path pidFile = HOME.resolve("devstack.pid");
-        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         CountDownLatch stopped = new CountDownLatch(1);
+        DevStack stack;
+        try {
+            stack = start(true);
+        } catch (Exception e) {
+            System.err.println("sanctuary up failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop();
+            stack.close();
             try {
                 Files.deleteIfExists(pidFile);
             } catch (IOException ignored) {
@@ -73,30 +75,57 @@ public final class DevStack {
             }
             stopped.countDown();
         }));
+        printWelcome();
+        stopped.await();
+    }
 
+    /** True when a stack already answers on the fixed local ports (the e2e suite then reuses it). */
+    public static boolean running() {
+        return LocalKeycloak.running() && healthy(GATEWAY + "/health");
+    }
+
+    /** Starts everything; on failure stops what did start and rethrows. */
+    public static DevStack start(boolean showLogs) throws Exception {
+        DevStack stack = new DevStack();
+        try {
+            stack.startAll(showLogs);
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(boolean showLogs) throws Exception {
+        Files.createDirectories(HOME);
         step("PostgreSQL (embedded, data in .devstack/postgres, port " + POSTGRES_PORT + ")");
         postgres = LocalPostgres.start(HOME.resolve("postgres"), POSTGRES_PORT);
         for (Service service : SERVICES) {
             postgres.provision(service.name());
         }
-
-        issuer = LocalIssuer.withKey(HOME.resolve("local-issuer-key.json"), ISSUER_PORT).serve();
-        step("Local token issuer on " + issuer.issuer());
+        step("Keycloak " + LocalKeycloak.VERSION + " on http://127.0.0.1:" + LocalKeycloak.PORT
+                + " (first start unpacks and builds it: about a minute)");
+        keycloak = LocalKeycloak.start(HOME, showLogs);
 
         String masterKey = masterKey();
         for (Service service : SERVICES) {
             step("Service " + service.name() + " on http://127.0.0.1:" + service.port());
-            children.add(ServiceProcess.start(service.name(), service.port(),
-                    ServiceProcess.environment(service.name(), service.port(), postgres, issuer, masterKey),
-                    List.of("-Xmx256m"), true));
+            children.add(ServiceProcess.start(service.name(), service.port(), ServiceProcess.environment(service.name(),
+                    service.port(), postgres.url(service.name()), LocalPostgres.LOCAL_PASSWORD, LocalKeycloak.jwksUrl(),
+                    LocalKeycloak.issuer(), masterKey), List.of("-Xmx256m"), showLogs));
         }
+        step("Gateway on " + GATEWAY);
+        Map<String, String> gateway = new HashMap<>();
+        gateway.put("SANCTUARY_PORT", Integer.toString(GATEWAY_PORT));
+        gateway.put("SANCTUARY_JWKS_URL", LocalKeycloak.jwksUrl());
+        gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
+        gateway.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
+        children.add(ServiceProcess.start("gateway", GATEWAY_PORT, gateway, List.of("-Xmx256m"), showLogs));
         for (ServiceProcess child : children) {
             child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(250));
             step(child.baseUrl() + " is healthy");
         }
         seedDemoData();
-        printWelcome();
-        stopped.await();
     }
 
     private static void down() throws IOException {
@@ -114,7 +143,8 @@ public final class DevStack {
         Files.deleteIfExists(pidFile);
     }
 
-    private void stop() {
+    @Override
+    public void close() {
         for (ServiceProcess child : children) {
             try {
                 child.stop();
@@ -122,8 +152,8 @@ public final class DevStack {
                 Thread.currentThread().interrupt();
             }
         }
-        if (issuer != null) {
-            issuer.close();
+        if (keycloak != null) {
+            keycloak.close();
         }
         if (postgres != null) {
             try {
@@ -145,8 +175,20 @@ public final class DevStack {
         return Files.readString(file).trim();
     }
 
+    private static boolean healthy(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A handful of applicants and claims per demo tenant; idempotency keys make a second run a no-op. */
-    private void seedDemoData() throws Exception {
+    private static void seedDemoData() throws Exception {
         step("Demo data for demo-gov and demo-ngo");
         HttpClient http = HttpClient.newHttpClient();
         String[][] people = {
@@ -156,19 +198,21 @@ public final class DevStack {
                 {"demo-ngo", "Алексей", "Смирнов", "RU", "1993-11-30", "DESERTER"},
                 {"demo-ngo", "Андрій", "Коваленко", "UA", "2001-07-07", "PRE_CALL_UP_EVADER"},
         };
+        Map<String, String> tokens = Map.of("demo-gov", LocalKeycloak.token("gov-caseworker", "gov-caseworker"),
+                "demo-ngo", LocalKeycloak.token("ngo-caseworker", "ngo-caseworker"));
         for (int i = 0; i < people.length; i++) {
             String[] p = people[i];
-            String token = issuer.token(p[0], p[0] + "-caseworker", List.of("caseworker"));
+            String token = tokens.get(p[0]);
             String applicant = "{\"name\":{\"given\":\"" + p[1] + "\",\"family\":\"" + p[2] + "\"},"
                     + "\"nationalities\":[{\"country\":\"" + p[3] + "\",\"imposed\":false}],\"birthDate\":\"" + p[4]
                     + "\",\"sex\":\"MALE\",\"languages\":[\"" + p[3].toLowerCase() + "\"]}";
-            HttpResponse<String> created = post(http, "http://127.0.0.1:8081/api/v1/applicants", token, applicant,
+            HttpResponse<String> created = post(http, GATEWAY + "/api/v1/applicants", token, applicant,
                     "demo-applicant-" + i);
             String id = created.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
             String claim = "{\"applicantId\":\"" + id + "\",\"military\":{\"status\":\"" + p[5] + "\",\"recruitingActor\":"
                     + "\"STATE\",\"recruitingCountry\":\"" + p[3] + "\",\"served\":false,\"deserted\":"
                     + p[5].equals("DESERTER") + "},\"credibility\":{\"militaryStatus\":\"ACCEPTED\"}}";
-            post(http, "http://127.0.0.1:8081/api/v1/claims", token, claim, "demo-claim-" + i);
+            post(http, GATEWAY + "/api/v1/claims", token, claim, "demo-claim-" + i);
         }
     }
 
@@ -184,20 +228,21 @@ public final class DevStack {
         return response;
     }
 
-    private void printWelcome() {
-        String gov = issuer.token("demo-gov", "gov-caseworker", List.of("caseworker"));
+    private static void printWelcome() {
         System.out.println();
         System.out.println("Sanctuary is up (local demo; Ctrl-C or ./sanctuary down stops it).");
-        System.out.println("  intake          http://127.0.0.1:8081   (OpenAPI: /openapi/sanctuary-intake-v1.yml)");
-        System.out.println("  postgres        127.0.0.1:" + POSTGRES_PORT + "  (data in .devstack/postgres)");
-        System.out.println("  token issuer    " + issuer.issuer() + "  (local demo issuer until Keycloak joins the stack)");
+        System.out.println("  gateway     " + GATEWAY + "        the one public entry (/api/v1/...)");
+        System.out.println("  keycloak    http://127.0.0.1:" + LocalKeycloak.PORT + "        admin console: admin / admin");
+        System.out.println("  intake      http://127.0.0.1:8081        (behind the gateway)");
+        System.out.println("  postgres    127.0.0.1:" + POSTGRES_PORT + "              data in .devstack/postgres");
         System.out.println();
-        System.out.println("Tokens: ./sanctuary token <demo-gov|demo-ngo> <user> <roles...>, e.g.");
-        System.out.println("  ./sanctuary token demo-gov gov-caseworker caseworker");
+        System.out.println("Demo logins (password = user name, local only): gov-caseworker, gov-supervisor, gov-policy-admin,");
+        System.out.println("  gov-analyst (organization demo-gov), ngo-caseworker (demo-ngo), platform-admin.");
+        System.out.println("  Integrator: client demo-gov-integrator / local-demo-only-integrator-secret (client credentials).");
         System.out.println();
         System.out.println("Try:");
-        System.out.println("  TOKEN=" + gov);
-        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/api/v1/applicants");
+        System.out.println("  TOKEN=$(./sanctuary token gov-caseworker)");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + GATEWAY + "/api/v1/applicants");
     }
 
     private static void step(String message) {

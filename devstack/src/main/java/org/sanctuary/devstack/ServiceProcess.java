@@ -76,11 +76,17 @@ public final class ServiceProcess {
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         Process process = builder.start();
+        pumpLogs(name, process, showLogs);
+        return new ServiceProcess(name, port, process);
+    }
+
+    /** Reads a child's output (so it never blocks on a full pipe), printing it prefixed when asked. */
+    static void pumpLogs(String name, Process process, boolean show) {
         Thread pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    if (showLogs) {
+                    if (show) {
                         System.out.println("[" + name + "] " + line);
                     }
                 }
@@ -90,7 +96,6 @@ public final class ServiceProcess {
         }, name + "-log");
         pump.setDaemon(true);
         pump.start();
-        return new ServiceProcess(name, port, process);
     }
 
     public String baseUrl() {
