@@ -59,6 +59,7 @@ class GatewayTest implements TestPropertyProvider {
             }
             properties.put("micronaut.security.token.jwt.signatures.jwks.sanctuary.url", TestJwtIssuer.get().jwksUrl());
             properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestJwtIssuer.ISSUER);
+            properties.put("sanctuary.gateway.openapi-documents", intake.baseUrl() + "/openapi/sanctuary-intake-v1.yml");
             properties.put("sanctuary.gateway.requests-per-second", "20");
             properties.put("sanctuary.gateway.burst", "20");
             properties.put("sanctuary.gateway.tenant-limits.tenant-b", "1000");
@@ -164,6 +165,20 @@ class GatewayTest implements TestPropertyProvider {
         for (int i = 0; i < 10; i++) {
             assertEquals(200, api().get("/api/v1/applicants?limit=1", other).status());
         }
+    }
+
+    @Test
+    void theAggregatedOpenApiListsTheServicesPathsAndSwaggerUiIsServed() {
+        ApiClient.Response openapi = api().get("/api/openapi", null);
+        assertEquals(200, openapi.status(), openapi.body());
+        Map<?, ?> paths = (Map<?, ?>) openapi.json().get("paths");
+        assertTrue(paths.containsKey("/api/v1/applicants"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/api/v1/claims/{id}/facts"));
+        assertFalse(openapi.json().containsKey("x-unavailable"));
+        ApiClient.Response ui = api().get("/api/docs/index.html", null);
+        assertEquals(200, ui.status());
+        assertTrue(ui.body().contains("swagger-ui"));
+        assertEquals(200, api().get("/api/docs/ui/swagger-ui-bundle.js", null).status());
     }
 
     private static int freePort() throws IOException {

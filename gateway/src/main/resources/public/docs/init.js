@@ -1,0 +1,1 @@
+window.ui = SwaggerUIBundle({ url: '/api/openapi', dom_id: '#swagger-ui' });
