@@ -1,0 +1,133 @@
+package org.sanctuary.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.devstack.DevStack;
+import org.sanctuary.devstack.LocalKeycloak;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The platform as a user meets it: the whole local stack (started here, or reused when one is
+ * running), real tokens from Keycloak, every request through the gateway only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    private DevStack stack;
+    private final ApiClient gateway = new ApiClient(DevStack.GATEWAY);
+    private String govCaseworker;
+    private String ngoCaseworker;
+
+    @BeforeAll
+    void platform() throws Exception {
+        if (!DevStack.running()) {
+            stack = DevStack.start(false);
+        }
+        govCaseworker = LocalKeycloak.token("gov-caseworker", "gov-caseworker");
+        ngoCaseworker = LocalKeycloak.token("ngo-caseworker", "ngo-caseworker");
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aGovernmentCaseworkerRegistersAnApplicantAndAClaimWhichTheNgoCannotSee() {
+        ApiClient.Response applicant = gateway.send("POST", "/api/v1/applicants", govCaseworker, ApiClient.json(Map.of(
+                "name", Map.of("given", "Алексей", "family", "Сквозной"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
+                "birthDate", "1991-02-03", "sex", "MALE")), Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
+        assertEquals(201, applicant.status(), applicant.body());
+        ApiClient.Response claim = gateway.post("/api/v1/claims", govCaseworker, Map.of(
+                "applicantId", applicant.json().get("id"),
+                "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU"),
+                "credibility", Map.of("militaryStatus", "ACCEPTED")));
+        assertEquals(201, claim.status(), claim.body());
+        String claimPath = "/api/v1/claims/" + claim.json().get("id");
+        assertEquals("LODGED", gateway.post(claimPath + "/actions/lodge", govCaseworker, "").json().get("status"));
+
+        assertEquals(404, gateway.get("/api/v1/applicants/" + applicant.json().get("id"), ngoCaseworker).status());
+        assertEquals(404, gateway.get(claimPath, ngoCaseworker).status());
+        assertEquals(200, gateway.get(claimPath, govCaseworker).status());
+    }
+
+    @Test
+    @Order(2)
+    void anIntegratorsServiceAccountActsForItsOrganization() throws Exception {
+        String integrator = LocalKeycloak.clientToken("demo-gov-integrator", "local-demo-only-integrator-secret");
+        ApiClient.Response list = gateway.get("/api/v1/applicants?limit=5", integrator);
+        assertEquals(200, list.status(), list.body());
+        assertTrue(((List<?>) list.json().get("items")).stream().allMatch(a -> !((Map<?, ?>) a).containsKey("special")),
+                "integrators never see special-category data");
+    }
+
+    @Test
+    @Order(3)
+    void missingAndTamperedTokensAre401() {
+        assertEquals(401, gateway.get("/api/v1/applicants", null).status());
+        String[] parts = govCaseworker.split("\\.");
+        String payload = parts[1].substring(0, parts[1].length() - 3) + (parts[1].endsWith("A") ? "BBB" : "AAA");
+        ApiClient.Response tampered = gateway.get("/api/v1/applicants", parts[0] + "." + payload + "." + parts[2]);
+        assertEquals(401, tampered.status());
+        assertTrue(tampered.contentType().startsWith("application/problem+json"));
+    }
+
+    @Test
+    @Order(4)
+    void theInternalFeedIsNeverReachableThroughTheGateway() throws Exception {
+        String service = LocalKeycloak.clientToken("sanctuary-platform", "local-demo-only-platform-secret");
+        assertEquals(404, gateway.get("/internal/v1/events?after=0", service).status());
+        assertEquals(404, gateway.get("/internal/v1/events", govCaseworker).status());
+    }
+
+    @Test
+    @Order(5)
+    void theAggregatedOpenApiListsTheIntakePaths() {
+        ApiClient.Response openapi = gateway.get("/api/openapi", null);
+        assertEquals(200, openapi.status());
+        Map<?, ?> paths = (Map<?, ?>) openapi.json().get("paths");
+        assertTrue(paths.containsKey("/api/v1/applicants") && paths.containsKey("/api/v1/claims"), paths.keySet().toString());
+    }
+
+    @Test
+    @Order(99) // last: it empties demo-gov's bucket
+    void aFloodFromOneTenantIsLimitedWhileTheOtherTenantPasses() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> flood = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            flood.add(pool.submit(() -> gateway.get("/api/v1/claims?limit=1", govCaseworker).status()));
+        }
+        int limited = 0;
+        for (Future<Integer> status : flood) {
+            if (status.get() == 429) {
+                limited++;
+            }
+        }
+        pool.shutdown();
+        assertTrue(limited > 0, "400 requests at once from one tenant were never limited");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, gateway.get("/api/v1/claims?limit=1", ngoCaseworker).status());
+        }
+    }
+}
