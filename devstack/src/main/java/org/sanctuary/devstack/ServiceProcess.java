@@ -138,6 +138,15 @@ public final class ServiceProcess {
         throw new IOException("no VmRSS for " + process.pid());
     }
 
+    /** Waits for the process to end by itself (a migrate-only run); its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
     public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();

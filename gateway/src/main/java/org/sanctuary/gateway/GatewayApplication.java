@@ -1,10 +1,10 @@
 package org.sanctuary.gateway;
 
-import io.micronaut.runtime.Micronaut;
+import org.sanctuary.common.runtime.ServiceMain;
 
 public class GatewayApplication {
 
     public static void main(String[] args) {
-        Micronaut.run(GatewayApplication.class, args);
+        ServiceMain.run(GatewayApplication.class, args);
     }
 }

@@ -1,6 +1,6 @@
 package org.sanctuary.intake;
 
-import io.micronaut.runtime.Micronaut;
+import org.sanctuary.common.runtime.ServiceMain;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -15,6 +15,6 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 public class IntakeApplication {
 
     public static void main(String[] args) {
-        Micronaut.run(IntakeApplication.class, args);
+        ServiceMain.run(IntakeApplication.class, args);
     }
 }
