@@ -116,6 +116,14 @@ class GatewayTest implements TestPropertyProvider {
     }
 
     @Test
+    void aBodyOverTheLimitIs413BeforeTheServiceSeesIt() {
+        ApiClient.Response tooLarge = api().post("/api/v1/applicants", TwoTenants.a("caseworker"),
+                "{\"padding\":\"" + "x".repeat(11 << 20) + "\"}");
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.contentType().startsWith("application/problem+json"));
+    }
+
+    @Test
     void internalPathsAndUnknownSegmentsAreNeverRouted() {
         String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("svc", List.of("platform-service")).build());
         assertEquals(404, api().get("/internal/v1/events", service).status());
