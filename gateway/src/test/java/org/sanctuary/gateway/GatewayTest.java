@@ -116,6 +116,18 @@ class GatewayTest implements TestPropertyProvider {
     }
 
     @Test
+    void corsAdmitsTheConsoleOriginOnly() {
+        ApiClient.Response console = api().send("OPTIONS", "/api/v1/applicants", null, null, Map.of(
+                "Origin", "http://127.0.0.1:5173", "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "Authorization, Content-Type, Idempotency-Key"));
+        assertEquals(200, console.status(), console.body() + console.headers());
+        assertEquals("http://127.0.0.1:5173", console.header("Access-Control-Allow-Origin").orElseThrow());
+        ApiClient.Response stranger = api().send("OPTIONS", "/api/v1/applicants", null, null, Map.of(
+                "Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+        assertTrue(stranger.header("Access-Control-Allow-Origin").isEmpty(), "no CORS grant for another origin");
+    }
+
+    @Test
     void aBodyOverTheLimitIs413BeforeTheServiceSeesIt() {
         ApiClient.Response tooLarge = api().post("/api/v1/applicants", TwoTenants.a("caseworker"),
                 "{\"padding\":\"" + "x".repeat(11 << 20) + "\"}");
