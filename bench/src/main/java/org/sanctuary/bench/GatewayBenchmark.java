@@ -5,17 +5,14 @@ import org.sanctuary.devstack.LocalPostgres;
 import org.sanctuary.devstack.ServiceProcess;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,23 +28,20 @@ public final class GatewayBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
-    private static final List<String> JVM = List.of(("-Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m "
-            + "-XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1").split(" "));
+    private static final List<String> JVM = BenchSupport.JVM;
 
     record Measure(double perSecond, double meanMillis, int errors) {
     }
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("sanctuary-gateway-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), freePort());
-             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), freePort()).serve()) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
             postgres.provision("intake");
-            byte[] raw = new byte[32];
-            new SecureRandom().nextBytes(raw);
-            int intakePort = freePort();
+            int intakePort = BenchSupport.freePort();
             ServiceProcess intake = ServiceProcess.start("intake", intakePort, ServiceProcess.environment("intake",
-                    intakePort, postgres, issuer, Base64.getEncoder().encodeToString(raw)), JVM, false);
-            int gatewayPort = freePort();
+                    intakePort, postgres, issuer, BenchSupport.masterKey()), JVM, false);
+            int gatewayPort = BenchSupport.freePort();
             Map<String, String> gatewayEnv = new HashMap<>();
             gatewayEnv.put("SANCTUARY_PORT", Integer.toString(gatewayPort));
             gatewayEnv.put("SANCTUARY_JWKS_URL", issuer.jwksUrl());
@@ -63,7 +57,7 @@ public final class GatewayBenchmark {
             ServiceProcess gateway = ServiceProcess.start("gateway", gatewayPort, gatewayEnv, gatewayJvm, false);
             intake.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
             gateway.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
-            int nginxPort = freePort();
+            int nginxPort = BenchSupport.freePort();
             Process nginx = nginx(work, nginxPort, intakePort);
 
             String token = issuer.token("bench-tenant", "bench-caseworker", List.of("caseworker"));
@@ -185,11 +179,5 @@ public final class GatewayBenchmark {
             throw new IllegalStateException(response.body());
         }
         return response.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

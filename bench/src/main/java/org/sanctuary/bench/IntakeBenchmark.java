@@ -5,14 +5,12 @@ import org.sanctuary.devstack.LocalPostgres;
 import org.sanctuary.devstack.ServiceProcess;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,21 +41,16 @@ public final class IntakeBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 10_000);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 15_000);
-    /** The service's JVM flags for a small footprint (docs/benchmarks.md explains each). */
-    private static final List<String> JVM = List.of(System.getProperty("bench.jvm",
-            "-Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m "
-                    + "-Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1").split(" "));
+    private static final List<String> JVM = BenchSupport.JVM;
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("sanctuary-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), freePort());
-             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), freePort()).serve()) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
             postgres.provision("intake");
-            byte[] raw = new byte[32];
-            new SecureRandom().nextBytes(raw);
-            int port = freePort();
+            int port = BenchSupport.freePort();
             Map<String, String> env = ServiceProcess.environment("intake", port, postgres, issuer,
-                    Base64.getEncoder().encodeToString(raw));
+                    BenchSupport.masterKey());
 
             // cold: a fresh database, migrated by the service itself on start
             double cold = startMillis(env, port, JVM);
@@ -318,11 +310,5 @@ public final class IntakeBenchmark {
             ids.add(response.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1"));
         }
         return ids;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,34 @@
+package org.sanctuary.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/** What every benchmark shares: the services' JVM flags, free ports, a throw-away master key. */
+final class BenchSupport {
+
+    /**
+     * The services' JVM flags for a small footprint (docs/benchmarks.md explains each); the same
+     * as the chart's default {@code javaOpts} plus the Netty arena limits.
+     */
+    static final List<String> JVM = List.of(System.getProperty("bench.jvm",
+            "-Xmx96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m "
+                    + "-Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1").split(" "));
+
+    private BenchSupport() {
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String masterKey() {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        return Base64.getEncoder().encodeToString(raw);
+    }
+}
