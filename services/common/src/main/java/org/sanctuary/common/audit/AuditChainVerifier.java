@@ -1,7 +1,5 @@
 package org.sanctuary.common.audit;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
@@ -9,6 +7,7 @@ import org.sanctuary.common.tenancy.Caller;
 
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Walks each of the current tenant's audit chains from its first entry and reports the first broken link:

@@ -1,7 +1,5 @@
 package org.sanctuary.common.audit;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,6 +9,7 @@ import org.sanctuary.common.tenancy.Caller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 /**
  * Appends to the current tenant's audit chain inside the caller's transaction, so an entry exists

@@ -1,12 +1,11 @@
 package org.sanctuary.common.crypto;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.tenancy.Caller;
 
 import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
 
 /**
  * Encrypts special-category fields (GDPR Art 9) under the current tenant's data key. The associated

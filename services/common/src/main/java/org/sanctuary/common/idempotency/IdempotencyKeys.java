@@ -1,7 +1,5 @@
 package org.sanctuary.common.idempotency;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,6 +14,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * {@code Idempotency-Key} for creates: the key, a hash of the request and the id the create will

@@ -1,7 +1,5 @@
 package org.sanctuary.common.outbox;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,6 +9,7 @@ import org.sanctuary.common.persistence.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Reads the outbox across tenants for trusted consumers (role {@code platform-service}). The RLS

@@ -1,7 +1,5 @@
 package org.sanctuary.common.outbox;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -11,6 +9,8 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.sanctuary.common.tenancy.Roles;
+
+import javax.sql.DataSource;
 
 /** {@code GET /internal/v1/events?after=&limit=}: the pull feed, never routed by the gateway. */
 @Requires(beans = DataSource.class) // services with a database; the gateway has none

@@ -1,7 +1,5 @@
 package org.sanctuary.common.outbox;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,6 +9,7 @@ import org.sanctuary.common.tenancy.Caller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Writes a domain event in the same transaction as the change it reports (ARCHITECTURE.md §4). */
 @Requires(beans = DataSource.class) // services with a database; the gateway has none

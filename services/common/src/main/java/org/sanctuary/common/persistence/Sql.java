@@ -1,7 +1,5 @@
 package org.sanctuary.common.persistence;
-
 import io.micronaut.context.annotation.Requires;
-import javax.sql.DataSource;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Thin, explicit SQL over Micronaut Data's {@link JdbcOperations}: it runs on the connection of the

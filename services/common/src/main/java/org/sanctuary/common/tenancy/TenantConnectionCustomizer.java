@@ -1,5 +1,4 @@
 package org.sanctuary.common.tenancy;
-
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Parameter;
@@ -7,11 +6,11 @@ import io.micronaut.data.connection.ConnectionStatus;
 import io.micronaut.data.connection.support.AbstractConnectionOperations;
 import io.micronaut.data.connection.support.ConnectionCustomizer;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * The RLS hook: every time Micronaut Data hands out a connection (a transaction, or a single
