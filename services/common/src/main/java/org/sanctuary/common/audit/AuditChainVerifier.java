@@ -1,4 +1,5 @@
 package org.sanctuary.common.audit;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

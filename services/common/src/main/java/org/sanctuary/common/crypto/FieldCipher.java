@@ -1,4 +1,5 @@
 package org.sanctuary.common.crypto;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -1,4 +1,5 @@
 package org.sanctuary.common.crypto;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;

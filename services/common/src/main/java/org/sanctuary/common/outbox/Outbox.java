@@ -1,4 +1,5 @@
 package org.sanctuary.common.outbox;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;

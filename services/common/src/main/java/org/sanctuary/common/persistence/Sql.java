@@ -1,4 +1,5 @@
 package org.sanctuary.common.persistence;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -1,4 +1,5 @@
 package org.sanctuary.common.tenancy;
+
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Parameter;
