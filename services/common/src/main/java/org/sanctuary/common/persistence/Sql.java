@@ -5,6 +5,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.TenantConnectionCustomizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -87,6 +90,26 @@ public class Sql {
             bind(statement, params);
             return statement.executeUpdate();
         });
+    }
+
+    /**
+     * Runs {@code work} as {@code caller} on the current transaction's connection: a platform
+     * operation (no tenant of its own) that must write into one tenant's rows, such as an event in
+     * that tenant's stream, atomically with its own change. The connection's tenant is restored after.
+     */
+    public <T> T asTenant(Caller caller, Supplier<T> work) {
+        String previous = queryOne("select coalesce(current_setting('" + TenantConnectionCustomizer.SETTING + "', true), '')",
+                rs -> rs.getString(1)).orElse("");
+        setTenant(caller.tenantId());
+        try {
+            return Caller.callAs(caller, work);
+        } finally {
+            setTenant(previous);
+        }
+    }
+
+    private void setTenant(String tenant) {
+        query("select set_config('" + TenantConnectionCustomizer.SETTING + "', ?, false)", rs -> null, tenant);
     }
 
     /** Runs one or more statements (pgjdbc sends them in one round trip), ignoring their results. */

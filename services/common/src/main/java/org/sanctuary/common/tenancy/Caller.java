@@ -2,6 +2,8 @@ package org.sanctuary.common.tenancy;
 
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.PropagatedContextElement;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
 
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +33,10 @@ public record Caller(String tenantId, String subject, Set<String> roles) impleme
         return PropagatedContext.find().flatMap(ctx -> ctx.find(Caller.class));
     }
 
-    /** The current caller; fails closed when there is none (no tenant ⇒ no data). */
+    /** The current caller; fails closed when there is none (no tenant ⇒ no data, and a 403). */
     public static Caller require() {
-        return current().orElseThrow(() -> new IllegalStateException("no tenant in context"));
+        return current().orElseThrow(() -> new ProblemException(ProblemType.TENANT_UNRESOLVED,
+                "This operation acts for an organization; the token names none."));
     }
 
     public boolean hasAnyRole(String... wanted) {

@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * After the security filter has verified the token: every {@code /api/**} request made with a token
  * must name exactly one organization, which becomes the request's {@link Caller}. Anything else is a
- * 403 here, before a controller or repository runs.
+ * 403 here, before a controller or repository runs — except a {@code platform-admin} token with no
+ * organization at all, which passes without a Caller (the control plane's registry routes).
  */
 @ServerFilter("/api/**")
 final class CallerFilter implements Ordered {
@@ -39,7 +40,13 @@ final class CallerFilter implements Ordered {
             return null; // anonymous: the security rules answer 401 for every secured route
         }
         Authentication auth = authentication.get();
-        Optional<String> tenant = OrganizationClaim.singleTenant(auth.getAttributes().get(OrganizationClaim.NAME));
+        Object organization = auth.getAttributes().get(OrganizationClaim.NAME);
+        Optional<String> tenant = OrganizationClaim.singleTenant(organization);
+        if (tenant.isEmpty() && organization == null && auth.getRoles().contains(Roles.PLATFORM_ADMIN)) {
+            // a platform administrator acts on the control plane, for no tenant: no Caller, so every
+            // tenant-scoped operation fails closed (403 from its role rules or from Caller.require)
+            return null;
+        }
         if (tenant.isEmpty()) {
             ProblemException problem = new ProblemException(ProblemType.TENANT_UNRESOLVED,
                     "The token's organization claim must hold exactly one organization; "

@@ -1,0 +1,83 @@
+package org.sanctuary.tenants.policy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.sanctuary.common.tenancy.Roles;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /api/v1/tenants/{id}/policy-packs}: the tenant's policy-admin edits, publishes and compares versions. */
+@Controller("/api/v1/tenants/{tenantId}/policy-packs")
+@Secured(Roles.POLICY_ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PolicyPackController {
+
+    @Serdeable
+    record Publication(@NotNull LocalDate effectiveFrom) {
+    }
+
+    private final PolicyPacks packs;
+
+    PolicyPackController(PolicyPacks packs) {
+        this.packs = packs;
+    }
+
+    /** A new draft version; the body is the pack document, validated against the schema. */
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<PolicyPack> create(@PathVariable String tenantId, @Body String document) {
+        PolicyPack draft = packs.createDraft(tenantId, document);
+        return HttpResponse.<PolicyPack>status(HttpStatus.CREATED).body(draft)
+                .header(HttpHeaders.LOCATION, "/api/v1/tenants/" + tenantId + "/policy-packs/" + draft.version());
+    }
+
+    @Get
+    List<PolicyPack> versions(@PathVariable String tenantId) {
+        return packs.versions(tenantId);
+    }
+
+    @Get("/{version}")
+    HttpResponse<PolicyPack> version(@PathVariable String tenantId, @PathVariable int version) {
+        PolicyPack pack = packs.version(tenantId, version);
+        return HttpResponse.ok(pack).header(HttpHeaders.ETAG, pack.etag());
+    }
+
+    /** Replaces a draft; a published version is 409. */
+    @Put("/{version}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    PolicyPack update(@PathVariable String tenantId, @PathVariable int version, @Body String document) {
+        return packs.updateDraft(tenantId, version, document);
+    }
+
+    /** Publishes a draft from {@code effectiveFrom} (today or later); publishing twice is 409. */
+    @Post("/{version}/publish")
+    PolicyPack publish(@PathVariable String tenantId, @PathVariable int version, @Body @Valid Publication publication) {
+        return packs.publish(tenantId, version, publication.effectiveFrom());
+    }
+
+    /** RFC 6902 JSON Patch turning version {@code version} into version {@code to}. */
+    @Get(value = "/{version}/diff", produces = MediaType.APPLICATION_JSON)
+    String diff(@PathVariable String tenantId, @PathVariable int version, @QueryValue int to) {
+        return packs.diff(tenantId, version, to);
+    }
+}

@@ -1,0 +1,67 @@
+package org.sanctuary.tenants.policy;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.problem.Problem;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The policy-pack JSON Schema (draft 2020-12, {@code schemas/policy-pack.schema.json}), checked by
+ * networknt's validator. A pack is refused with every violation, each at its JSON pointer.
+ */
+@Singleton
+public class PolicyPackSchema {
+
+    private final Schema schema;
+
+    public PolicyPackSchema() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build()));
+        try (InputStream in = PolicyPackSchema.class.getResourceAsStream("/schemas/policy-pack.schema.json")) {
+            this.schema = registry.getSchema(in, InputFormat.JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every violation of the schema, in document order. */
+    public List<Problem.Violation> violations(String document) {
+        List<Error> errors;
+        try {
+            errors = schema.validate(document, InputFormat.JSON);
+        } catch (RuntimeException notJson) {
+            throw new ProblemException(ProblemType.MALFORMED, "The policy pack is not a JSON document.");
+        }
+        return errors.stream().map(e -> new Problem.Violation(pointer(e), e.getMessage())).toList();
+    }
+
+    /** Throws a 400 naming every violation when the document does not satisfy the schema. */
+    public void check(String document) {
+        List<Problem.Violation> violations = violations(document);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, violations.size() + " violation(s) of the policy-pack schema",
+                    violations);
+        }
+    }
+
+    private static String pointer(Error error) {
+        String at = error.getInstanceLocation().toString();
+        if (error.getProperty() != null && "required".equals(error.getKeyword())) {
+            return at + "/" + error.getProperty(); // a missing member: point at where it belongs
+        }
+        return at;
+    }
+}

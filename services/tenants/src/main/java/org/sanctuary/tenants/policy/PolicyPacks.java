@@ -1,0 +1,146 @@
+package org.sanctuary.tenants.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flipkart.zjsonpatch.JsonDiff;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.outbox.Outbox;
+import org.sanctuary.common.problem.Problem;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A tenant's policy packs: drafts are validated against the schema on every write; publishing
+ * fixes a version for good, from its {@code effectiveFrom}. Only the tenant's own packs exist here:
+ * any other tenant id is a 404.
+ */
+@Singleton
+public class PolicyPacks {
+
+    /** What the feed says when a pack is published. */
+    @Serdeable
+    public record Published(String tenantId, int version, LocalDate effectiveFrom) {
+    }
+
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+
+    private final PolicyPackStore store;
+    private final PolicyPackSchema schema;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public PolicyPacks(PolicyPackStore store, PolicyPackSchema schema, Outbox outbox, JsonMapper json) {
+        this.store = store;
+        this.schema = schema;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** 404 unless the path names the caller's own organization: no oracle for other tenants' packs. */
+    public static void requireOwn(String tenantId) {
+        if (!Caller.require().tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("Policy pack");
+        }
+    }
+
+    @Transactional
+    public PolicyPack createDraft(String tenantId, String document) {
+        requireOwn(tenantId);
+        schema.check(document);
+        int version = store.insertDraft(document, now());
+        return store.find(version).orElseThrow();
+    }
+
+    @Transactional
+    public PolicyPack updateDraft(String tenantId, int version, String document) {
+        requireOwn(tenantId);
+        PolicyPack current = store.find(version).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        if (current.status() == PolicyPack.Status.PUBLISHED) {
+            throw new ProblemException(ProblemType.CONFLICT, "Version " + version
+                    + " is published and cannot change; create a new draft instead.");
+        }
+        schema.check(document);
+        if (!store.updateDraft(version, document, now())) {
+            throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " was published meanwhile.");
+        }
+        return store.find(version).orElseThrow();
+    }
+
+    @Transactional
+    public PolicyPack publish(String tenantId, int version, LocalDate effectiveFrom) {
+        requireOwn(tenantId);
+        PolicyPack current = store.find(version).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        if (current.status() == PolicyPack.Status.PUBLISHED) {
+            throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " is already published.");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (effectiveFrom.isBefore(today)) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "effectiveFrom " + effectiveFrom
+                    + " lies in the past; a new version takes effect today (" + today + ") or later.",
+                    List.of(new Problem.Violation("effectiveFrom", "must be " + today + " or later")));
+        }
+        schema.check(text(current));
+        if (!store.publish(version, effectiveFrom, now())) {
+            throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " was published meanwhile.");
+        }
+        outbox.publish("policy-pack.published", tenantId + ":" + version, new Published(tenantId, version, effectiveFrom));
+        return store.find(version).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PolicyPack> versions(String tenantId) {
+        requireOwn(tenantId);
+        return store.all().stream().map(PolicyPack::withoutDocument).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PolicyPack version(String tenantId, int version) {
+        requireOwn(tenantId);
+        return store.find(version).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+    }
+
+    /** RFC 6902 JSON Patch from one version to another (zjsonpatch). */
+    @Transactional(readOnly = true)
+    public String diff(String tenantId, int from, int to) {
+        requireOwn(tenantId);
+        PolicyPack source = store.find(from).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        PolicyPack target = store.find(to).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        try {
+            return JACKSON.writeValueAsString(JsonDiff.asJson(JACKSON.readTree(text(source)), JACKSON.readTree(text(target))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The caller's pack in force on {@code date} (today when absent). */
+    @Transactional(readOnly = true)
+    public Optional<PolicyPack> effective(Optional<LocalDate> date) {
+        return store.effectiveOn(date.orElse(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    }
+
+    private String text(PolicyPack pack) {
+        try {
+            return json.writeValueAsString(pack.document());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

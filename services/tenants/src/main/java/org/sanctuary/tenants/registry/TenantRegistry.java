@@ -1,0 +1,110 @@
+package org.sanctuary.tenants.registry;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.sanctuary.common.outbox.Outbox;
+import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tenant registry, for platform administrators. Each change publishes its event in the
+ * tenant's own stream. Keycloak provisioning, data keys and offboarding follow (docs/decisions.md).
+ */
+@Singleton
+public class TenantRegistry {
+
+    @Serdeable
+    public record NewTenant(@NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{1,62}$", message = "must be a lower-case alias") String id,
+                            @NotBlank @Size(max = 200) String name,
+                            @NotNull Tenant.Kind kind,
+                            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String jurisdiction,
+                            @Nullable @Pattern(regexp = "^[a-z][a-z0-9-]{0,62}$") String cell,
+                            @Nullable @Pattern(regexp = "^[a-z]{2,3}(-[A-Z]{2})?$") String locale,
+                            @Nullable @Size(max = 64) String timezone) {
+    }
+
+    @Serdeable
+    public record TenantEvent(String tenantId, Tenant.Status status) {
+    }
+
+    private static final String COLUMNS = "id, name, kind, jurisdiction, status, cell, locale, timezone, version, created_at, updated_at";
+
+    private final Sql sql;
+    private final Outbox outbox;
+
+    public TenantRegistry(Sql sql, Outbox outbox) {
+        this.sql = sql;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Tenant create(NewTenant request, String admin) {
+        String timezone = request.timezone() == null ? "UTC" : request.timezone();
+        if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
+            throw ProblemException.invalid("timezone", "must be an IANA time zone such as Europe/Berlin");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int inserted = sql.update("insert into tenant (" + COLUMNS + ") values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 1, ?, ?) "
+                        + "on conflict (id) do nothing", request.id(), request.name(), request.kind(), request.jurisdiction(),
+                request.cell() == null ? "default" : request.cell(), request.locale() == null ? "en" : request.locale(),
+                timezone, now, now);
+        if (inserted == 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "A tenant with id " + request.id() + " exists.");
+        }
+        publish(request.id(), admin, "tenant.created", Tenant.Status.ACTIVE);
+        return find(request.id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Tenant> all() {
+        return sql.query("select " + COLUMNS + " from tenant order by id", TenantRegistry::map);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Tenant> find(String id) {
+        return sql.queryOne("select " + COLUMNS + " from tenant where id = ?", TenantRegistry::map, id);
+    }
+
+    /** ACTIVE ⇄ SUSPENDED; an offboarded tenant never changes again. */
+    @Transactional
+    public Tenant setStatus(String id, Tenant.Status to, String admin) {
+        Tenant current = find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
+        Set<Tenant.Status> from = to == Tenant.Status.SUSPENDED ? Set.of(Tenant.Status.ACTIVE) : Set.of(Tenant.Status.SUSPENDED);
+        if (!from.contains(current.status())) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "A " + current.status() + " tenant cannot become " + to + ".");
+        }
+        sql.update("update tenant set status = ?, version = version + 1, updated_at = ? where id = ? and version = ?",
+                to, Instant.now().truncatedTo(ChronoUnit.MICROS), id, current.version());
+        publish(id, admin, to == Tenant.Status.SUSPENDED ? "tenant.suspended" : "tenant.reactivated", to);
+        return find(id).orElseThrow();
+    }
+
+    /** Events travel in the tenant's own stream, written as the platform administrator who acted. */
+    private void publish(String tenantId, String admin, String type, Tenant.Status status) {
+        sql.asTenant(new Caller(tenantId, admin, Set.of()), () -> outbox.publish(type, tenantId, new TenantEvent(tenantId, status)));
+    }
+
+    private static Tenant map(ResultSet rs) throws SQLException {
+        return new Tenant(rs.getString("id"), rs.getString("name"), Tenant.Kind.valueOf(rs.getString("kind")),
+                rs.getString("jurisdiction"), Tenant.Status.valueOf(rs.getString("status")), rs.getString("cell"),
+                rs.getString("locale"), rs.getString("timezone"), rs.getLong("version"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+}

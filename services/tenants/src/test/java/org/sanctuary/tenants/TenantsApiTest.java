@@ -1,0 +1,216 @@
+package org.sanctuary.tenants;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.CatalogCheck;
+import org.sanctuary.common.testing.ServiceDatabase;
+import org.sanctuary.common.testing.ServiceTestProperties;
+import org.sanctuary.common.testing.TestJwtIssuer;
+import org.sanctuary.common.testing.TwoTenants;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Policy packs and the tenant registry over HTTP, on their own PostgreSQL database. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantsApiTest implements TestPropertyProvider {
+
+    private static final Path PACKS = root().resolve("../shared/acceptance/packs").normalize();
+
+    private final ServiceDatabase db = ServiceDatabase.create("tenants");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return new HashMap<>(ServiceTestProperties.forService(db));
+    }
+
+    private ApiClient api() {
+        return new ApiClient(server.getURL().toString());
+    }
+
+    private static String pack(String file) throws IOException {
+        return Files.readString(PACKS.resolve(file));
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status) {
+        assertEquals(status, response.status(), response.body());
+        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+
+    @Test
+    void bothExamplePacksValidateAndPublish() throws IOException {
+        String admin = TestJwtIssuer.get().token("packs-ok", "admin", "policy-admin");
+        for (String file : List.of("eu-member.json", "convention-strict.json")) {
+            ApiClient.Response draft = api().post("/api/v1/tenants/packs-ok/policy-packs", admin, pack(file));
+            assertEquals(201, draft.status(), draft.body());
+            assertEquals("DRAFT", draft.json().get("status"));
+        }
+        ApiClient.Response published = api().post("/api/v1/tenants/packs-ok/policy-packs/1/publish", admin,
+                Map.of("effectiveFrom", today()));
+        assertEquals(200, published.status(), published.body());
+        assertEquals("PUBLISHED", published.json().get("status"));
+        ApiClient.Response diff = api().get("/api/v1/tenants/packs-ok/policy-packs/1/diff?to=2", admin);
+        assertEquals(200, diff.status(), diff.body());
+        assertTrue(diff.body().contains("\"path\":\"/legalFramework\""), diff.body());
+        assertTrue(diff.body().contains("REFUGEE_CONVENTION"));
+    }
+
+    @Test
+    void anInvalidPackIs400WithEveryViolationAtItsPointer() throws IOException {
+        String admin = TestJwtIssuer.get().token("packs-bad", "admin", "policy-admin");
+        String bad = pack("eu-member.json")
+                .replace("\"EU_QD_2011_95\"", "\"MARTIAL_LAW\"")
+                .replace("\"appealDays\": 14", "\"appealDays\": -1")
+                .replace("\"alternativeService\": \"PUNITIVE\"", "\"alternativeService\": \"SOMETIMES\"")
+                .replace("\"timezone\": \"Europe/Berlin\"", "\"timezone\": 42");
+        ApiClient.Response response = api().post("/api/v1/tenants/packs-bad/policy-packs", admin, bad);
+        assertProblem(response, 400);
+        List<?> violations = (List<?>) response.json().get("violations");
+        List<String> fields = violations.stream().map(v -> String.valueOf(((Map<?, ?>) v).get("field"))).toList();
+        assertTrue(fields.contains("/legalFramework"), fields.toString());
+        assertTrue(fields.contains("/deadlines/appealDays"), fields.toString());
+        assertTrue(fields.contains("/coi/RU/alternativeService"), fields.toString());
+        assertTrue(fields.contains("/timezone"), fields.toString());
+        ApiClient.Response missing = api().post("/api/v1/tenants/packs-bad/policy-packs", admin, "{\"schemaVersion\": 1}");
+        assertProblem(missing, 400);
+        assertTrue(missing.body().contains("/coi"), missing.body());
+        assertProblem(api().post("/api/v1/tenants/packs-bad/policy-packs", admin, "{not json"), 400);
+        assertEquals(List.of(), api().get("/api/v1/tenants/packs-bad/policy-packs", admin).jsonList(), "nothing was stored");
+    }
+
+    @Test
+    void publishedVersionsAreImmutableAndNewOnesCannotStartInThePast() throws IOException {
+        String admin = TestJwtIssuer.get().token("packs-pub", "admin", "policy-admin");
+        api().post("/api/v1/tenants/packs-pub/policy-packs", admin, pack("eu-member.json"));
+        ApiClient.Response past = api().post("/api/v1/tenants/packs-pub/policy-packs/1/publish", admin,
+                Map.of("effectiveFrom", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()));
+        assertProblem(past, 422);
+        assertTrue(past.body().contains("effectiveFrom"));
+        assertEquals(200, api().post("/api/v1/tenants/packs-pub/policy-packs/1/publish", admin, Map.of("effectiveFrom", today())).status());
+        assertProblem(api().post("/api/v1/tenants/packs-pub/policy-packs/1/publish", admin, Map.of("effectiveFrom", today())), 409);
+        assertProblem(api().put("/api/v1/tenants/packs-pub/policy-packs/1", admin, pack("convention-strict.json"), Map.of()), 409);
+        assertEquals("EU_QD_2011_95", api().get("/api/v1/tenants/packs-pub/policy-packs/1", admin).at("document.legalFramework"));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesToChangeAPublishedVersion() throws Exception {
+        String admin = TestJwtIssuer.get().token("packs-db", "admin", "policy-admin");
+        api().post("/api/v1/tenants/packs-db/policy-packs", admin, pack("eu-member.json"));
+        api().post("/api/v1/tenants/packs-db/policy-packs/1/publish", admin, Map.of("effectiveFrom", today()));
+        try (Connection c = db.adminConnection(); var st = c.createStatement()) {
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> st.executeUpdate("update policy_pack set document = '{}' where tenant_id = 'packs-db'"));
+            assertTrue(refused.getMessage().contains("immutable"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void theEffectivePackFollowsEffectiveFromAndCarriesAnETag() throws IOException {
+        String admin = TestJwtIssuer.get().token("packs-eff", "admin", "policy-admin");
+        String caseworker = TestJwtIssuer.get().token("packs-eff", "worker", "caseworker");
+        assertProblem(api().get("/api/v1/policy", caseworker), 404);
+        api().post("/api/v1/tenants/packs-eff/policy-packs", admin, pack("convention-strict.json"));
+        api().post("/api/v1/tenants/packs-eff/policy-packs", admin, pack("eu-member.json"));
+        LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        api().post("/api/v1/tenants/packs-eff/policy-packs/1/publish", admin, Map.of("effectiveFrom", today()));
+        api().post("/api/v1/tenants/packs-eff/policy-packs/2/publish", admin, Map.of("effectiveFrom", later.toString()));
+
+        ApiClient.Response now = api().get("/api/v1/policy", caseworker);
+        assertEquals(200, now.status(), now.body());
+        assertEquals(1, ((Number) now.json().get("version")).intValue());
+        String etag = now.header("ETag").orElseThrow();
+        assertEquals(304, api().send("GET", "/api/v1/policy", caseworker, null, Map.of("If-None-Match", etag)).status());
+        ApiClient.Response then = api().get("/api/v1/policy?at=" + later, caseworker);
+        assertEquals(2, ((Number) then.json().get("version")).intValue());
+        assertEquals("EU_QD_2011_95", then.at("document.legalFramework"));
+    }
+
+    @Test
+    void rolesAndTenantsAreKeptApart() throws IOException {
+        String adminA = TwoTenants.a("policy-admin");
+        api().post("/api/v1/tenants/" + TwoTenants.A + "/policy-packs", adminA, pack("eu-member.json"));
+        // another tenant's policy-admin: 404, exactly like a pack that does not exist
+        String adminB = TwoTenants.b("policy-admin");
+        assertProblem(api().get("/api/v1/tenants/" + TwoTenants.A + "/policy-packs", adminB), 404);
+        assertProblem(api().get("/api/v1/tenants/" + TwoTenants.A + "/policy-packs/1", adminB), 404);
+        assertProblem(api().post("/api/v1/tenants/" + TwoTenants.A + "/policy-packs/1/publish", adminB,
+                Map.of("effectiveFrom", today())), 404);
+        // a caseworker reads the effective pack but may not edit
+        assertProblem(api().post("/api/v1/tenants/" + TwoTenants.A + "/policy-packs", TwoTenants.a("caseworker"),
+                pack("eu-member.json")), 403);
+        // the platform administrator manages tenants, never packs
+        String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root", List.of("platform-admin")).build());
+        assertProblem(api().get("/api/v1/tenants/" + TwoTenants.A + "/policy-packs", platform), 403);
+        assertProblem(api().get("/api/v1/policy", platform), 403);
+        assertProblem(api().get("/api/v1/tenants", TwoTenants.a("policy-admin", "caseworker")), 403);
+    }
+
+    @Test
+    void platformAdministratorsRegisterSuspendAndReactivateTenants() {
+        String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root", List.of("platform-admin")).build());
+        ApiClient.Response created = api().post("/api/v1/tenants", platform, Map.of("id", "ministry-x", "name", "Ministry X",
+                "kind", "GOVERNMENT", "jurisdiction", "DE", "timezone", "Europe/Berlin"));
+        assertEquals(201, created.status(), created.body());
+        assertEquals("ACTIVE", created.json().get("status"));
+        assertProblem(api().post("/api/v1/tenants", platform, Map.of("id", "ministry-x", "name", "Again",
+                "kind", "GOVERNMENT", "jurisdiction", "DE")), 409);
+        assertProblem(api().post("/api/v1/tenants", platform, Map.of("id", "Bad Id", "name", "x", "kind", "NGO",
+                "jurisdiction", "DE")), 400);
+        assertProblem(api().post("/api/v1/tenants", platform, Map.of("id", "ngo-y", "name", "x", "kind", "CHURCH",
+                "jurisdiction", "DE")), 400);
+        assertEquals("SUSPENDED", api().post("/api/v1/tenants/ministry-x/suspend", platform, "").json().get("status"));
+        assertProblem(api().post("/api/v1/tenants/ministry-x/suspend", platform, ""), 409);
+        assertEquals("ACTIVE", api().post("/api/v1/tenants/ministry-x/reactivate", platform, "").json().get("status"));
+        assertTrue(api().get("/api/v1/tenants", platform).jsonList().stream()
+                .anyMatch(t -> "ministry-x".equals(((Map<?, ?>) t).get("id"))));
+        assertProblem(api().get("/api/v1/tenants/nobody", platform), 404);
+
+        String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("svc", List.of("platform-service")).build());
+        List<?> events = (List<?>) api().get("/internal/v1/events?after=0&limit=1000", service).json().get("events");
+        List<String> ministry = events.stream().map(e -> (Map<?, ?>) e).filter(e -> "ministry-x".equals(e.get("tenantId")))
+                .map(e -> (String) e.get("type")).toList();
+        assertEquals(List.of("tenant.created", "tenant.suspended", "tenant.reactivated"), ministry);
+    }
+
+    @Test
+    void everyTenantTableIsIsolatedInTheCatalog() throws Exception {
+        try (Connection owner = db.ownerConnection()) {
+            // the registry is platform data (one row per tenant, platform-admin routes only)
+            List<String> violations = new CatalogCheck().allowTable("tenant").violations(owner, db.appRole());
+            assertEquals(List.of(), violations);
+            assertFalse(new CatalogCheck().violations(owner, db.appRole()).isEmpty(), "without the allowlist the registry is flagged");
+        }
+    }
+
+    private static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("services"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+}
