@@ -35,7 +35,7 @@ public final class DevStack implements Closeable {
     }
 
     /** Services behind the gateway, with their fixed local ports (8081 upwards). */
-    static final List<Service> SERVICES = List.of(new Service("intake", 8081));
+    static final List<Service> SERVICES = List.of(new Service("intake", 8081), new Service("tenants", 8082));
 
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
@@ -120,6 +120,7 @@ public final class DevStack implements Closeable {
         gateway.put("SANCTUARY_JWKS_URL", LocalKeycloak.jwksUrl());
         gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
         gateway.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
+        gateway.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
         children.add(ServiceProcess.start("gateway", GATEWAY_PORT, gateway, List.of("-Xmx256m"), showLogs));
         for (ServiceProcess child : children) {
             child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(250));
@@ -190,6 +191,8 @@ public final class DevStack implements Closeable {
     /** A handful of applicants and claims per demo tenant; idempotency keys make a second run a no-op. */
     private static void seedDemoData() throws Exception {
         step("Demo data for demo-gov and demo-ngo");
+        seedPolicyPack("gov-policy-admin", "demo-gov", "eu-member.json");
+        seedPolicyPack("ngo-policy-admin", "demo-ngo", "convention-strict.json");
         HttpClient http = HttpClient.newHttpClient();
         String[][] people = {
                 {"demo-gov", "Дмитрий", "Иванов", "RU", "1990-04-01", "MOBILISED_RESERVIST"},
@@ -216,6 +219,31 @@ public final class DevStack implements Closeable {
         }
     }
 
+    /** Publishes the tenant's example pack from today unless a pack is already in force. */
+    private static void seedPolicyPack(String admin, String tenant, String file) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = LocalKeycloak.token(admin, admin);
+        HttpResponse<String> effective = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/policy"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (effective.statusCode() == 200) {
+            return;
+        }
+        String pack;
+        try (var in = DevStack.class.getResourceAsStream("/demo-packs/" + file)) {
+            pack = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String base = GATEWAY + "/api/v1/tenants/" + tenant + "/policy-packs";
+        HttpResponse<String> draft = post(http, base, token, pack, "demo-pack-" + tenant);
+        String version = draft.body().replaceAll("(?s).*?\"version\":(\\d+).*", "$1");
+        HttpResponse<String> published = http.send(HttpRequest.newBuilder(URI.create(base + "/" + version + "/publish"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"effectiveFrom\":\"" + java.time.LocalDate.now(
+                        java.time.ZoneOffset.UTC) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (published.statusCode() != 200) {
+            throw new IllegalStateException("publishing " + file + " answered " + published.statusCode() + ": " + published.body());
+        }
+    }
+
     private static HttpResponse<String> post(HttpClient http, String url, String token, String body, String key)
             throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -234,10 +262,11 @@ public final class DevStack implements Closeable {
         System.out.println("  gateway     " + GATEWAY + "        the one public entry (/api/v1/...)");
         System.out.println("  keycloak    http://127.0.0.1:" + LocalKeycloak.PORT + "        admin console: admin / admin");
         System.out.println("  intake      http://127.0.0.1:8081        (behind the gateway)");
+        System.out.println("  tenants     http://127.0.0.1:8082        (behind the gateway)");
         System.out.println("  postgres    127.0.0.1:" + POSTGRES_PORT + "              data in .devstack/postgres");
         System.out.println();
         System.out.println("Demo logins (password = user name, local only): gov-caseworker, gov-supervisor, gov-policy-admin,");
-        System.out.println("  gov-analyst (organization demo-gov), ngo-caseworker (demo-ngo), platform-admin.");
+        System.out.println("  gov-analyst (organization demo-gov), ngo-caseworker, ngo-policy-admin (demo-ngo), platform-admin.");
         System.out.println("  Integrator: client demo-gov-integrator / local-demo-only-integrator-secret (client credentials).");
         System.out.println();
         System.out.println("Try:");

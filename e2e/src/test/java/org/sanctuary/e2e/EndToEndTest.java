@@ -108,6 +108,32 @@ class EndToEndTest {
         assertEquals(200, openapi.status());
         Map<?, ?> paths = (Map<?, ?>) openapi.json().get("paths");
         assertTrue(paths.containsKey("/api/v1/applicants") && paths.containsKey("/api/v1/claims"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/api/v1/policy") && paths.containsKey("/api/v1/tenants"), paths.keySet().toString());
+    }
+
+    @Test
+    @Order(6)
+    void eachOrganizationReadsItsOwnPolicyPackAndOnlyItsPolicyAdminEditsIt() throws Exception {
+        ApiClient.Response gov = gateway.get("/api/v1/policy", govCaseworker);
+        assertEquals(200, gov.status(), gov.body());
+        assertEquals("EU_QD_2011_95", gov.at("document.legalFramework"));
+        assertEquals("REFUGEE_CONVENTION", gateway.get("/api/v1/policy", ngoCaseworker).at("document.legalFramework"));
+        String govPolicyAdmin = LocalKeycloak.token("gov-policy-admin", "gov-policy-admin");
+        assertEquals(200, gateway.get("/api/v1/tenants/demo-gov/policy-packs", govPolicyAdmin).status());
+        assertEquals(404, gateway.get("/api/v1/tenants/demo-ngo/policy-packs", govPolicyAdmin).status());
+        assertEquals(403, gateway.get("/api/v1/tenants/demo-gov/policy-packs", govCaseworker).status());
+    }
+
+    @Test
+    @Order(7)
+    void thePlatformAdministratorManagesTenantsButNeverSeesCaseData() throws Exception {
+        String platform = LocalKeycloak.token("platform-admin", "platform-admin");
+        ApiClient.Response tenants = gateway.get("/api/v1/tenants", platform);
+        assertEquals(200, tenants.status(), tenants.body());
+        assertEquals(403, gateway.get("/api/v1/applicants", platform).status());
+        assertEquals(403, gateway.get("/api/v1/claims", platform).status());
+        assertEquals(403, gateway.get("/api/v1/policy", platform).status());
+        assertEquals(403, gateway.get("/api/v1/tenants", govCaseworker).status());
     }
 
     @Test

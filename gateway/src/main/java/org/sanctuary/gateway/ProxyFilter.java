@@ -14,6 +14,7 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.security.authentication.Authentication;
 import org.reactivestreams.Publisher;
 import org.sanctuary.common.problem.ProblemErrorResponseProcessor;
 import org.sanctuary.common.problem.ProblemException;
@@ -59,15 +60,17 @@ final class ProxyFilter implements HttpServerFilter, Ordered {
         if (target.isEmpty()) {
             return chain.proceed(request); // not ours: the router answers (404 problem+json)
         }
-        Optional<Caller> caller = Caller.current();
-        if (caller.isEmpty()) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
             return chain.proceed(request); // unauthenticated requests were already refused; defensive
         }
+        // a tenant's bucket, or — for a platform administrator, who acts for no tenant — one of its own
+        String bucket = Caller.current().map(Caller::tenantId).orElse("platform:" + authentication.get().getName());
         if (request.getContentLength() > configuration.maxBodyBytes()) {
             return Publishers.just(problem(request, new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
                     "The body exceeds " + configuration.maxBodyBytes() + " bytes.")));
         }
-        TenantRateLimiter.Decision decision = limiter.tryAcquire(caller.get().tenantId());
+        TenantRateLimiter.Decision decision = limiter.tryAcquire(bucket);
         if (!decision.allowed()) {
             MutableHttpResponse<?> tooMany = problem(request, new ProblemException(ProblemType.TOO_MANY_REQUESTS,
                     "Your organization's request rate is over its limit; retry after " + decision.resetSeconds() + " s."));

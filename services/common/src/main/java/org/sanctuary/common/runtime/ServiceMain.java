@@ -16,11 +16,16 @@ public final class ServiceMain {
 
     public static void run(Class<?> application, String... args) {
         if ("true".equalsIgnoreCase(System.getenv("SANCTUARY_MIGRATE_ONLY"))) {
+            int status = 0;
             try (ApplicationContext context = ApplicationContext.builder(application).args(args).start()) {
                 System.out.println("migrations applied for " + context.getEnvironment().getProperty(
                         "micronaut.application.name", String.class).orElse(application.getSimpleName()));
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                status = 1;
             }
-            return;
+            // a one-shot job: end now, whatever pool or scheduler thread a library left behind
+            System.exit(status);
         }
         Micronaut.run(application, args);
     }
