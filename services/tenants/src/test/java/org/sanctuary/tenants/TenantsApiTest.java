@@ -32,7 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantsApiTest implements TestPropertyProvider {
 
-    private static final Path PACKS = root().resolve("../shared/acceptance/packs").normalize();
+    /**
+     * The acceptance packs beside the project ({@code ../shared/acceptance/packs}), or — on a
+     * checkout without {@code ../shared} — the copies the local stack ships, which are the same files.
+     */
+    private static final Path PACKS = Files.isDirectory(root().resolve("../shared/acceptance/packs"))
+            ? root().resolve("../shared/acceptance/packs").normalize()
+            : root().resolve("devstack/src/main/resources/demo-packs");
 
     private final ServiceDatabase db = ServiceDatabase.create("tenants");
 
