@@ -110,9 +110,11 @@ public final class DevStack implements Closeable {
         String masterKey = masterKey();
         for (Service service : SERVICES) {
             step("Service " + service.name() + " on http://127.0.0.1:" + service.port());
-            children.add(ServiceProcess.start(service.name(), service.port(), ServiceProcess.environment(service.name(),
-                    service.port(), postgres.url(service.name()), LocalPostgres.LOCAL_PASSWORD, LocalKeycloak.jwksUrl(),
-                    LocalKeycloak.issuer(), masterKey), List.of("-Xmx256m"), showLogs));
+            Map<String, String> env = new HashMap<>(ServiceProcess.environment(service.name(), service.port(),
+                    postgres.url(service.name()), LocalPostgres.LOCAL_PASSWORD, LocalKeycloak.jwksUrl(),
+                    LocalKeycloak.issuer(), masterKey));
+            env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
+            children.add(ServiceProcess.start(service.name(), service.port(), env, List.of("-Xmx256m"), showLogs));
         }
         step("Gateway on " + GATEWAY);
         Map<String, String> gateway = new HashMap<>();
@@ -191,6 +193,8 @@ public final class DevStack implements Closeable {
     /** A handful of applicants and claims per demo tenant; idempotency keys make a second run a no-op. */
     private static void seedDemoData() throws Exception {
         step("Demo data for demo-gov and demo-ngo");
+        registerTenant("demo-gov", "Demo Government Agency", "GOVERNMENT", "DE", "Europe/Berlin");
+        registerTenant("demo-ngo", "Demo NGO", "NGO", "GB", "Europe/London");
         seedPolicyPack("gov-policy-admin", "demo-gov", "eu-member.json");
         seedPolicyPack("ngo-policy-admin", "demo-ngo", "convention-strict.json");
         HttpClient http = HttpClient.newHttpClient();
@@ -216,6 +220,20 @@ public final class DevStack implements Closeable {
                     + "\"STATE\",\"recruitingCountry\":\"" + p[3] + "\",\"served\":false,\"deserted\":"
                     + p[5].equals("DESERTER") + "},\"credibility\":{\"militaryStatus\":\"ACCEPTED\"}}";
             post(http, GATEWAY + "/api/v1/claims", token, claim, "demo-claim-" + i);
+        }
+    }
+
+    /** Registers a demo tenant with the platform administrator's token (409 when it exists is fine). */
+    private static void registerTenant(String id, String name, String kind, String jurisdiction, String timezone)
+            throws Exception {
+        String body = "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind
+                + "\",\"jurisdiction\":\"" + jurisdiction + "\",\"timezone\":\"" + timezone + "\"}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(GATEWAY
+                        + "/api/v1/tenants")).header("Authorization", "Bearer " + LocalKeycloak.token("platform-admin", "platform-admin"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            throw new IllegalStateException("registering " + id + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -137,6 +137,35 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(98)
+    void aSuspendedOrganizationIsRefusedWithin30SecondsAndServedAgainAfterReactivation() throws Exception {
+        String platform = LocalKeycloak.token("platform-admin", "platform-admin");
+        try {
+            assertEquals(200, gateway.post("/api/v1/tenants/demo-ngo/suspend", platform, "").status());
+            long suspendedAt = System.nanoTime();
+            assertEquals(403, awaitStatus("/api/v1/claims?limit=1", ngoCaseworker, 403), "intake refuses the suspended tenant");
+            assertTrue(System.nanoTime() - suspendedAt < 30_000_000_000L, "refused within 30 s");
+            assertEquals(403, gateway.get("/api/v1/policy", ngoCaseworker).status(), "and so does the tenants service");
+            assertEquals(200, gateway.get("/api/v1/claims?limit=1", govCaseworker).status(), "another tenant is untouched");
+        } finally {
+            gateway.post("/api/v1/tenants/demo-ngo/reactivate", platform, "");
+        }
+        assertEquals(200, awaitStatus("/api/v1/claims?limit=1", ngoCaseworker, 200), "served again after reactivation");
+    }
+
+    /** Polls until the request answers {@code expected}, for at most 40 s; the last status. */
+    private int awaitStatus(String path, String token, int expected) throws InterruptedException {
+        int status = -1;
+        for (long end = System.nanoTime() + 40_000_000_000L; System.nanoTime() < end; Thread.sleep(500)) {
+            status = gateway.get(path, token).status();
+            if (status == expected) {
+                break;
+            }
+        }
+        return status;
+    }
+
+    @Test
     @Order(99) // last: it empties demo-gov's bucket
     void aFloodFromOneTenantIsLimitedWhileTheOtherTenantPasses() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
@@ -47,7 +48,23 @@ class TenantsApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return new HashMap<>(ServiceTestProperties.forService(db));
+        Map<String, String> properties = new HashMap<>(ServiceTestProperties.forService(db));
+        properties.put("sanctuary.tenants.status-ttl", "0s"); // see every registry change at once
+        return properties;
+    }
+
+    private static final String PLATFORM = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root",
+            List.of("platform-admin")).build());
+
+    /** Only registered, active tenants are served: every test's tenants are registered first. */
+    @BeforeAll
+    void registerTenants() {
+        for (String id : List.of("packs-ok", "packs-bad", "packs-pub", "packs-db", "packs-eff", "packs-sus",
+                TwoTenants.A, TwoTenants.B)) {
+            ApiClient.Response created = api().post("/api/v1/tenants", PLATFORM, Map.of("id", id, "name", id,
+                    "kind", "NGO", "jurisdiction", "DE"));
+            assertEquals(201, created.status(), created.body());
+        }
     }
 
     private ApiClient api() {
@@ -200,6 +217,23 @@ class TenantsApiTest implements TestPropertyProvider {
         List<String> ministry = events.stream().map(e -> (Map<?, ?>) e).filter(e -> "ministry-x".equals(e.get("tenantId")))
                 .map(e -> (String) e.get("type")).toList();
         assertEquals(List.of("tenant.created", "tenant.suspended", "tenant.reactivated"), ministry);
+    }
+
+    @Test
+    void aSuspendedTenantIsRefusedEverywhereAndAReactivatedOneServedAgain() throws IOException {
+        String admin = TestJwtIssuer.get().token("packs-sus", "admin", "policy-admin");
+        assertEquals(201, api().post("/api/v1/tenants/packs-sus/policy-packs", admin, pack("eu-member.json")).status());
+        api().post("/api/v1/tenants/packs-sus/suspend", PLATFORM, "");
+        ApiClient.Response refused = api().get("/api/v1/tenants/packs-sus/policy-packs", admin);
+        assertProblem(refused, 403);
+        assertEquals("https://sanctuary.example/problems/tenant-inactive", refused.json().get("type"));
+        assertProblem(api().get("/api/v1/policy", admin), 403);
+        assertEquals("SUSPENDED", api().get("/api/v1/tenancy", admin).json().get("status"));
+        api().post("/api/v1/tenants/packs-sus/reactivate", PLATFORM, "");
+        assertEquals(200, api().get("/api/v1/tenants/packs-sus/policy-packs", admin).status());
+        ApiClient.Response stranger = api().get("/api/v1/policy", TestJwtIssuer.get().token("never-registered", "x", "caseworker"));
+        assertProblem(stranger, 403);
+        assertEquals("https://sanctuary.example/problems/tenant-inactive", stranger.json().get("type"));
     }
 
     @Test

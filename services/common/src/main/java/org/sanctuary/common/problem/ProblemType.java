@@ -13,6 +13,7 @@ public enum ProblemType {
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
     TENANT_UNRESOLVED(HttpStatus.FORBIDDEN, "tenant-unresolved",
             "The token must name exactly one organization"),
+    TENANT_INACTIVE(HttpStatus.FORBIDDEN, "tenant-inactive", "Your organization's access is closed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
@@ -61,7 +62,8 @@ public enum ProblemType {
     public static ProblemType forStatus(int code) {
         for (ProblemType type : values()) {
             if (type.status.getCode() == code && type != TENANT_UNRESOLVED && type != MALFORMED
-                    && type != INVALID_TRANSITION && type != IDEMPOTENCY_KEY_REUSED && type != INTEGRITY) {
+                    && type != INVALID_TRANSITION && type != IDEMPOTENCY_KEY_REUSED && type != INTEGRITY
+                    && type != TENANT_INACTIVE) {
                 return type;
             }
         }
