@@ -65,7 +65,11 @@ class EndToEndTest {
                 "credibility", Map.of("militaryStatus", "ACCEPTED")));
         assertEquals(201, claim.status(), claim.body());
         String claimPath = "/api/v1/claims/" + claim.json().get("id");
-        assertEquals("LODGED", gateway.post(claimPath + "/actions/lodge", govCaseworker, "").json().get("status"));
+        ApiClient.Response lodged = gateway.post(claimPath + "/actions/lodge", govCaseworker, "");
+        assertEquals("LODGED", lodged.json().get("status"));
+        // the deadline comes from demo-gov's pack (eu-member: 180 days)
+        assertEquals(java.time.LocalDate.parse((String) lodged.json().get("lodgedOn")).plusDays(180).toString(),
+                lodged.json().get("firstInstanceDeadline"));
 
         assertEquals(404, gateway.get("/api/v1/applicants/" + applicant.json().get("id"), ngoCaseworker).status());
         assertEquals(404, gateway.get(claimPath, ngoCaseworker).status());
@@ -122,6 +126,22 @@ class EndToEndTest {
         assertEquals(200, gateway.get("/api/v1/tenants/demo-gov/policy-packs", govPolicyAdmin).status());
         assertEquals(404, gateway.get("/api/v1/tenants/demo-ngo/policy-packs", govPolicyAdmin).status());
         assertEquals(403, gateway.get("/api/v1/tenants/demo-gov/policy-packs", govCaseworker).status());
+    }
+
+    @Test
+    @Order(8)
+    void theFirstInstanceDeadlineFollowsEachOrganizationsPack() {
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", ngoCaseworker, Map.of(
+                "name", Map.of("given", "Андрій", "family", "Строковий"),
+                "nationalities", List.of(Map.of("country", "UA", "imposed", false)), "sex", "MALE"));
+        assertEquals(201, applicant.status(), applicant.body());
+        ApiClient.Response claim = gateway.post("/api/v1/claims", ngoCaseworker, Map.of(
+                "applicantId", applicant.json().get("id"), "military", Map.of("status", "PRE_CALL_UP_EVADER")));
+        ApiClient.Response lodged = gateway.post("/api/v1/claims/" + claim.json().get("id") + "/actions/lodge", ngoCaseworker, "");
+        assertEquals(200, lodged.status(), lodged.body());
+        // demo-ngo follows convention-strict: 120 days
+        assertEquals(java.time.LocalDate.parse((String) lodged.json().get("lodgedOn")).plusDays(120).toString(),
+                lodged.json().get("firstInstanceDeadline"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Roles;
 import org.sanctuary.intake.claim.application.ClaimService;
+import org.sanctuary.intake.claim.application.FirstInstanceDeadline;
 import org.sanctuary.intake.claim.domain.Claim;
 import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimStatus;
@@ -37,9 +38,11 @@ import java.util.UUID;
 class ClaimController {
 
     private final ClaimService claims;
+    private final FirstInstanceDeadline deadline;
 
-    ClaimController(ClaimService claims) {
+    ClaimController(ClaimService claims, FirstInstanceDeadline deadline) {
         this.claims = claims;
+        this.deadline = deadline;
     }
 
     /** Drafts a claim for an applicant of the caller's organization. */
@@ -80,11 +83,13 @@ class ClaimController {
      */
     @Post("/{id}/actions/{action}")
     HttpResponse<ClaimView> act(@PathVariable UUID id, @PathVariable String action,
-                                @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+                                @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         ClaimAction claimAction = ClaimAction.ofPath(action).orElseThrow(() -> ProblemException.invalid("action",
                 "must be one of " + Arrays.stream(ClaimAction.values()).map(ClaimAction::path).toList()));
         Optional<Long> expected = ifMatch == null ? Optional.empty() : Optional.of(Versions.required(ifMatch));
-        return withEtag(claims.act(id, claimAction, expected));
+        int days = claimAction == ClaimAction.LODGE ? deadline.days(authorization) : 0;
+        return withEtag(claims.act(id, claimAction, expected, days));
     }
 
     /** The facts document the assessment engine reads; special-category data, so caseworkers and supervisors only. */

@@ -12,7 +12,6 @@ import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
-import org.sanctuary.intake.IntakeConfiguration;
 import org.sanctuary.intake.applicant.domain.Applicant;
 import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.SpecialCategory;
@@ -61,18 +60,16 @@ public class ClaimService {
     private final AuditTrail audit;
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
-    private final IntakeConfiguration configuration;
     private final Sql sql;
     private final Clock clock;
 
     public ClaimService(ClaimStore store, ApplicantStore applicants, AuditTrail audit, Outbox outbox,
-                        IdempotencyKeys idempotency, IntakeConfiguration configuration, Sql sql) {
+                        IdempotencyKeys idempotency, Sql sql) {
         this.store = store;
         this.applicants = applicants;
         this.audit = audit;
         this.outbox = outbox;
         this.idempotency = idempotency;
-        this.configuration = configuration;
         this.sql = sql;
         this.clock = Clock.systemUTC();
     }
@@ -136,9 +133,12 @@ public class ClaimService {
         return updated;
     }
 
-    /** Applies a lifecycle action; {@code expectedVersion} (from If-Match) is optional here. */
+    /**
+     * Applies a lifecycle action; {@code expectedVersion} (from If-Match) is optional here.
+     * {@code firstInstanceDays} — from the tenant's policy pack — sets the deadline when lodging.
+     */
     @Transactional(noRollbackFor = ProblemException.class)
-    public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion) {
+    public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays) {
         Claim current = found(id, "claim." + action.path(), store.find(id));
         expectedVersion.ifPresent(v -> checkVersion(current, v));
         if (!action.allowedFrom(current.status())) {
@@ -150,7 +150,7 @@ public class ClaimService {
         LocalDate deadline = current.firstInstanceDeadline();
         if (action == ClaimAction.LODGE) {
             lodgedOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            deadline = lodgedOn.plusDays(configuration.firstInstanceDecisionDays());
+            deadline = lodgedOn.plusDays(firstInstanceDays);
         }
         Claim moved = new Claim(id, current.version() + 1, current.applicantId(), action.target(), current.military(),
                 current.credibility(), current.assignedCaseworker(), lodgedOn, deadline, current.createdAt(), now);
