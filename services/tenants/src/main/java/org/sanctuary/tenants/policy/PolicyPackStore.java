@@ -1,13 +1,11 @@
 package org.sanctuary.tenants.policy;
 
-import io.micronaut.json.JsonMapper;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,11 +21,9 @@ public class PolicyPackStore {
             + "published_at, published_by, document::text as document";
 
     private final Sql sql;
-    private final JsonMapper json;
 
-    public PolicyPackStore(Sql sql, JsonMapper json) {
+    public PolicyPackStore(Sql sql) {
         this.sql = sql;
-        this.json = json;
     }
 
     /** A new draft with the next version number; the primary key refuses a concurrent twin. */
@@ -81,14 +77,6 @@ public class PolicyPackStore {
         return new PolicyPack(rs.getString("tenant_id"), rs.getInt("version"),
                 PolicyPack.Status.valueOf(rs.getString("status")), Sql.date(rs, "effective_from"),
                 Sql.instant(rs, "created_at"), rs.getString("created_by"), Sql.instant(rs, "published_at"),
-                rs.getString("published_by"), parse(rs.getString("document")));
-    }
-
-    private JsonNode parse(String document) {
-        try {
-            return json.readValue(document, JsonNode.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                rs.getString("published_by"), sql.read(rs.getString("document"), Argument.of(JsonNode.class)));
     }
 }
