@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus;
 
 /**
  * The catalogue of problem {@code type} URIs (documented in docs/problems.md). Stable: clients
- * switch on them.
+ * switch on them. For each status the generic type comes first; the more specific ones follow it.
  */
 public enum ProblemType {
     VALIDATION(HttpStatus.BAD_REQUEST, "validation", "The request is not valid"),
@@ -19,8 +19,6 @@ public enum ProblemType {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
     INVALID_TRANSITION(HttpStatus.CONFLICT, "invalid-transition", "The action is not possible in the current state"),
-    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-            "The Idempotency-Key was used before with a different request"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
             "The resource changed since you read it"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
@@ -28,6 +26,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "The request breaks a domain rule"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+            "The Idempotency-Key was used before with a different request"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
     INTEGRITY(HttpStatus.INTERNAL_SERVER_ERROR, "integrity",
@@ -61,10 +61,8 @@ public enum ProblemType {
     /** The generic type for a status that no handler classified more precisely. */
     public static ProblemType forStatus(int code) {
         for (ProblemType type : values()) {
-            if (type.status.getCode() == code && type != TENANT_UNRESOLVED && type != MALFORMED
-                    && type != INVALID_TRANSITION && type != IDEMPOTENCY_KEY_REUSED && type != INTEGRITY
-                    && type != TENANT_INACTIVE) {
-                return type;
+            if (type.status.getCode() == code) {
+                return type; // declaration order puts each status's generic type first
             }
         }
         return code >= 500 ? INTERNAL : VALIDATION;

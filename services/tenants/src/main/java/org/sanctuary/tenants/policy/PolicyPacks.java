@@ -68,7 +68,7 @@ public class PolicyPacks {
     @Transactional
     public PolicyPack updateDraft(String tenantId, int version, String document) {
         requireOwn(tenantId);
-        PolicyPack current = store.find(version).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        PolicyPack current = existing(version);
         if (current.status() == PolicyPack.Status.PUBLISHED) {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version
                     + " is published and cannot change; create a new draft instead.");
@@ -83,7 +83,7 @@ public class PolicyPacks {
     @Transactional
     public PolicyPack publish(String tenantId, int version, LocalDate effectiveFrom) {
         requireOwn(tenantId);
-        PolicyPack current = store.find(version).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        PolicyPack current = existing(version);
         if (current.status() == PolicyPack.Status.PUBLISHED) {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " is already published.");
         }
@@ -110,15 +110,15 @@ public class PolicyPacks {
     @Transactional(readOnly = true)
     public PolicyPack version(String tenantId, int version) {
         requireOwn(tenantId);
-        return store.find(version).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        return existing(version);
     }
 
     /** RFC 6902 JSON Patch from one version to another (zjsonpatch). */
     @Transactional(readOnly = true)
     public String diff(String tenantId, int from, int to) {
         requireOwn(tenantId);
-        PolicyPack source = store.find(from).orElseThrow(() -> ProblemException.notFound("Policy pack"));
-        PolicyPack target = store.find(to).orElseThrow(() -> ProblemException.notFound("Policy pack"));
+        PolicyPack source = existing(from);
+        PolicyPack target = existing(to);
         try {
             return JACKSON.writeValueAsString(JsonDiff.asJson(JACKSON.readTree(text(source)), JACKSON.readTree(text(target))));
         } catch (IOException e) {
@@ -130,6 +130,10 @@ public class PolicyPacks {
     @Transactional(readOnly = true)
     public Optional<PolicyPack> effective(Optional<LocalDate> date) {
         return store.effectiveOn(date.orElse(LocalDate.now(clock.withZone(ZoneOffset.UTC))));
+    }
+
+    private PolicyPack existing(int version) {
+        return store.find(version).orElseThrow(() -> ProblemException.notFound("Policy pack"));
     }
 
     private String text(PolicyPack pack) {

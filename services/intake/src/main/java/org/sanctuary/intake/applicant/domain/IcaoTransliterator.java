@@ -3,6 +3,7 @@ package org.sanctuary.intake.applicant.domain;
 import com.ibm.icu.text.Transliterator;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Latin transliteration of names per ICAO Doc 9303 Part 3 (the machine-readable-zone table), run by
@@ -35,6 +36,10 @@ public final class IcaoTransliterator {
             :: Upper ;
             """;
 
+    /** Letters only Ukrainian (Є, Ї, Ґ) or Belarusian (Ў) Cyrillic has decide the reading by themselves. */
+    private static final Pattern UKRAINIAN_LETTERS = Pattern.compile("[ЄЇҐ]");
+    private static final Pattern BELARUSIAN_LETTERS = Pattern.compile("Ў");
+
     private static final Transliterator DEFAULT = build("Г > G ;");
     private static final Transliterator UKRAINIAN = build("Г > H ; И > Y ;");
     private static final Transliterator BELARUSIAN = build("Г > H ;");
@@ -52,8 +57,8 @@ public final class IcaoTransliterator {
             return null;
         }
         String upper = name.toUpperCase(Locale.ROOT);
-        Variant effective = upper.matches(".*[ЄЇҐ].*") ? Variant.UKRAINIAN
-                : upper.matches(".*Ў.*") ? Variant.BELARUSIAN : variant;
+        Variant effective = UKRAINIAN_LETTERS.matcher(upper).find() ? Variant.UKRAINIAN
+                : BELARUSIAN_LETTERS.matcher(upper).find() ? Variant.BELARUSIAN : variant;
         Transliterator transliterator = switch (effective) {
             case UKRAINIAN -> UKRAINIAN;
             case BELARUSIAN -> BELARUSIAN;
