@@ -1,0 +1,110 @@
+package org.sanctuary.assessment.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Assesses claim facts against a policy pack: every rule of the registry yields a finding (S1), then
+ * the outcome cascade of step 7 (S13, S14) gives the recommendation. Pure: no I/O, no clock, no state.
+ */
+public final class Engine {
+
+    private final List<Rule> rules;
+
+    public Engine() {
+        this(Rules.ALL);
+    }
+
+    Engine(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    public Assessment assess(PolicyPack pack, Facts facts, LocalDate date, String packVersion) {
+        Case c = new Case(pack, facts, date, packVersion);
+        Map<String, Verdict> verdicts = new HashMap<>();
+        List<Finding> findings = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            Verdict verdict = evaluate(rule, c, verdicts);
+            verdicts.put(rule.id(), verdict);
+            findings.add(finding(rule, verdict, c));
+        }
+        Recommendation recommendation = cascade(pack, verdicts);
+        Set<Ground> grounds = EnumSet.noneOf(Ground.class);
+        grounds.addAll(verdicts.get("RC-1A2").grounds());
+        Integer appealDays = pack.deadlines() == null ? null : pack.deadlines().appealDays();
+        return new Assessment(recommendation, List.copyOf(grounds), verdicts.get("ECHR-3").met(), List.copyOf(findings),
+                c.missing(), date, pack.framework(), packVersion,
+                new Assessment.Appeal(appealDays, appealDays == null ? null : date.plusDays(appealDays)));
+    }
+
+    /** S1: out of the pack's framework or switched off ⇒ NOT_APPLICABLE, saying what it would have found. */
+    private static Verdict evaluate(Rule rule, Case c, Map<String, Verdict> earlier) {
+        if (rule.euOnly() && c.pack.framework() != PolicyPack.LegalFramework.EU_QD_2011_95) {
+            return Verdict.notApplicable(rule.id() + " applies only under EU_QD_2011_95; this pack follows "
+                    + c.pack.framework() + " (S1).");
+        }
+        Verdict verdict = rule.function().apply(c, earlier);
+        Optional<PolicyPack.RuleSetting> setting = c.pack.setting(rule.id());
+        if (setting.isPresent() && Boolean.FALSE.equals(setting.get().enabled())) {
+            String why = setting.get().reason() == null ? "" : " (\"" + setting.get().reason() + "\")";
+            String mattered = verdict.met() ? " Had it been on, it would have been met: " + String.join(" ", verdict.reasons())
+                    : " It would not have been met in any case.";
+            return Verdict.notApplicable(rule.id() + " is switched off by this pack" + why + "." + mattered);
+        }
+        return verdict;
+    }
+
+    private static Finding finding(Rule rule, Verdict verdict, Case c) {
+        Set<String> facts = new LinkedHashSet<>();
+        List<String> evidence = new ArrayList<>();
+        if (verdict.result() != Finding.Result.NOT_APPLICABLE) {
+            for (String fact : rule.facts()) {
+                if (c.reliedOn(fact)) {
+                    facts.add(fact);
+                    evidence.addAll(c.facts.evidence().getOrDefault(fact, List.of()));
+                }
+            }
+        }
+        List<Finding.CoiReference> coi = new ArrayList<>();
+        for (String country : new LinkedHashSet<>(verdict.countries())) {
+            c.pack.coiOf(country).ifPresent(entry -> coi.add(new Finding.CoiReference(country, entry.asOf(), entry.sources())));
+        }
+        return new Finding(rule.id(), rule.title(), verdict.result(), verdict.reasons(), List.copyOf(facts),
+                List.copyOf(new LinkedHashSet<>(evidence)), List.copyOf(coi), c.packVersion);
+    }
+
+    /** Step 7 (S13, S14): exclusion overrides; then refugee → subsidiary → humanitarian / non-refoulement → temporary → reject. */
+    private static Recommendation cascade(PolicyPack pack, Map<String, Verdict> v) {
+        if (met(v, "RC-1F") || met(v, "QD-12")) {
+            return Recommendation.REFER_EXCLUSION;
+        }
+        if (met(v, "RC-1A2")) {
+            return Recommendation.REFUGEE_STATUS;
+        }
+        if (met(v, "QD-15") && !met(v, "QD-17")) {
+            return Recommendation.SUBSIDIARY_PROTECTION;
+        }
+        if (pack.humanitarian() != null && pack.humanitarian().groundsOrDefault().stream().anyMatch(rule -> met(v, rule))) {
+            return Recommendation.NATIONAL_HUMANITARIAN;
+        }
+        if (met(v, "ECHR-3")) {
+            return Recommendation.NON_REFOULEMENT_ONLY;
+        }
+        if (met(v, Rules.TEMPORARY_PROTECTION)) {
+            return Recommendation.TEMPORARY_PROTECTION;
+        }
+        return Recommendation.REJECT;
+    }
+
+    private static boolean met(Map<String, Verdict> verdicts, String rule) {
+        Verdict verdict = verdicts.get(rule);
+        return verdict != null && verdict.met();
+    }
+}
