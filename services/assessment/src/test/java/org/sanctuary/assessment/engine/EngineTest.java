@@ -1,0 +1,243 @@
+package org.sanctuary.assessment.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The law beyond the acceptance files: each test varies one fact or one pack setting of a known profile. */
+class EngineTest {
+
+    private static final LocalDate DATE = LocalDate.of(2025, 10, 1);
+    private final Engine engine = new Engine();
+
+    private Assessment assess(String profileId, Consumer<ObjectNode> facts, Consumer<ObjectNode> pack, LocalDate date) throws IOException {
+        AcceptanceSuite.Profile profile = AcceptanceSuite.profiles().filter(p -> p.id().startsWith(profileId)).findFirst().orElseThrow();
+        ObjectNode f = profile.facts().deepCopy();
+        ObjectNode p = profile.pack().deepCopy();
+        facts.accept(f);
+        pack.accept(p);
+        return engine.assess(AcceptanceTest.BINDING.treeToValue(p, PolicyPack.class),
+                AcceptanceTest.BINDING.treeToValue(f, Facts.class), date, "test");
+    }
+
+    private Assessment assess(String profileId, Consumer<ObjectNode> facts) throws IOException {
+        return assess(profileId, facts, p -> { }, DATE);
+    }
+
+    private static Finding finding(Assessment a, String rule) {
+        return a.findings().stream().filter(f -> f.rule().equals(rule)).findFirst().orElseThrow();
+    }
+
+    private static ObjectNode military(ObjectNode facts) {
+        return (ObjectNode) facts.get("military");
+    }
+
+    private static ObjectNode applicant(ObjectNode facts) {
+        return (ObjectNode) facts.get("applicant");
+    }
+
+    private static ObjectNode credibility(ObjectNode facts) {
+        return (ObjectNode) facts.get("credibility");
+    }
+
+    @Test
+    void aClaimedFactWithoutCredibilityIsUndeterminedAndMissingButAnUnclaimedOneIsNot() throws IOException {
+        Assessment a = assess("01", f -> credibility(f).remove("callUp"));
+        assertEquals(List.of("callUp"), a.missing());
+        assertEquals(Finding.Result.UNDETERMINED, finding(a, "QD-9-2-e").result());
+        assertEquals(Finding.Result.UNDETERMINED, finding(a, "RC-1A2").result());
+        // his objection, ethnicity and orientation are not claimed: never UNDETERMINED (S2)
+        assertEquals(Finding.Result.NOT_MET, finding(a, "GIP10-1").result());
+        assertEquals(Finding.Result.NOT_APPLICABLE, finding(a, "CJEU-ABC").result());
+    }
+
+    @Test
+    void aRejectedFactIsNeverReliedOn() throws IOException {
+        Assessment a = assess("02", f -> { });
+        assertTrue(a.findings().stream().noneMatch(f -> f.facts().contains("callUp")), a.findings().toString());
+        Assessment accepted = assess("02", f -> credibility(f).put("callUp", "ACCEPTED"));
+        assertEquals(Recommendation.REFUGEE_STATUS, accepted.recommendation());
+    }
+
+    @Test
+    void benefitOfTheDoubtCountsAndIsCited() throws IOException {
+        Assessment a = assess("01", f -> credibility(f).put("callUp", "BENEFIT_OF_DOUBT"));
+        assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation());
+        assertTrue(finding(a, "QD-4-5").met());
+        assertTrue(finding(a, "QD-4-5").reasons().get(0).contains("callUp"), finding(a, "QD-4-5").reasons().toString());
+    }
+
+    @Test
+    void aSwitchedOffRuleIsNotApplicableAndSaysWhatItWouldHaveFound() throws IOException {
+        Assessment a = assess("08a", f -> { }, p -> ((ObjectNode) p.get("rules")).putObject("ECHR-9-BAYATYAN")
+                .put("enabled", false).put("reason", "national line"), DATE);
+        Finding bayatyan = finding(a, "ECHR-9-BAYATYAN");
+        assertEquals(Finding.Result.NOT_APPLICABLE, bayatyan.result());
+        assertTrue(bayatyan.reasons().get(0).contains("switched off by this pack (\"national line\")"), bayatyan.reasons().toString());
+        assertTrue(bayatyan.reasons().get(0).contains("Had it been on, it would have been met"), bayatyan.reasons().toString());
+    }
+
+    @Test
+    void theConventionFrameworkTakesTheEuRulesOutOfScope() throws IOException {
+        Assessment a = assess("01", f -> { }, p -> p.put("legalFramework", "REFUGEE_CONVENTION"), DATE);
+        assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation());
+        assertTrue(finding(a, "GIP10-2").met());
+        for (Finding f : a.findings()) {
+            if (f.rule().startsWith("QD-") || f.rule().startsWith("CJEU-")) {
+                assertEquals(Finding.Result.NOT_APPLICABLE, f.result(), f.rule());
+            }
+        }
+    }
+
+    @Test
+    void aProtesterWithAPunitiveSummonsIsARefugeeUnderTheConventionToo() throws IOException {
+        Assessment a = assess("03", f -> { }, p -> {
+            p.put("legalFramework", "REFUGEE_CONVENTION");
+            ObjectNode ru = (ObjectNode) p.get("coi").get("RU");
+            ((ObjectNode) ru.get("armedConflict")).put("systematicIhlViolations", false);
+            ru.putObject("penalties").put("disproportionate", false).put("discriminatory", false).put("extrajudicial", false);
+            ru.putArray("conditionsOfService");
+        }, DATE);
+        assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation(), a.findings().toString());
+        assertTrue(a.grounds().contains(Ground.POLITICAL_OPINION));
+    }
+
+    @Test
+    void temporaryProtectionAppliesOnlyWithinItsDates() throws IOException {
+        assertEquals(Recommendation.TEMPORARY_PROTECTION, assess("07", f -> { }, p -> { }, LocalDate.of(2027, 3, 4)).recommendation());
+        Assessment after = assess("07", f -> { }, p -> { }, LocalDate.of(2027, 3, 5));
+        assertEquals(Recommendation.REJECT, after.recommendation());
+        assertEquals(Finding.Result.NOT_MET, finding(after, "TEMPORARY-PROTECTION").result());
+    }
+
+    /** Torture in the ranks but no ground: subsidiary protection under the QD, non-refoulement only under the Convention. */
+    @Test
+    void harmWithoutAGroundGivesSubsidiaryProtectionOrNonRefoulementOnly() throws IOException {
+        Consumer<ObjectNode> xcTortures = p -> ((ObjectNode) p.get("coi").get("XC")).putArray("conditionsOfService").add("TORTURE");
+        Consumer<ObjectNode> noObjection = f -> {
+            military(f).put("status", "SUMMONED_NON_REPORTER").putObject("objection").put("held", false);
+            credibility(f).remove("objection");
+        };
+        Assessment eu = assess("08a", noObjection, xcTortures, DATE);
+        assertTrue(finding(eu, "GIP10-3").met());
+        assertFalse(finding(eu, "RC-1A2").met());
+        assertEquals(Recommendation.SUBSIDIARY_PROTECTION, eu.recommendation());
+        assertTrue(eu.nonRefoulement());
+        Assessment convention = assess("08b", noObjection, xcTortures, DATE);
+        assertEquals(Recommendation.NON_REFOULEMENT_ONLY, convention.recommendation());
+        Assessment humanitarian = assess("08b", noObjection, xcTortures.andThen(p -> p.putObject("humanitarian").put("basis", "national law")), DATE);
+        assertEquals(Recommendation.NATIONAL_HUMANITARIAN, humanitarian.recommendation());
+    }
+
+    @Test
+    void aPackMayMakeObjectionAHumanitarianGround() throws IOException {
+        Assessment a = assess("08b", f -> { }, p -> p.putObject("humanitarian").put("basis", "objectors' residence permit")
+                .putArray("grounds").add("ECHR-9-BAYATYAN"), DATE);
+        assertEquals(Recommendation.NATIONAL_HUMANITARIAN, a.recommendation());
+    }
+
+    @Test
+    void objectionAggravatedBySevereConditionsCountsEvenUnderAStrictPack() throws IOException {
+        Assessment a = assess("08b", f -> { }, p -> ((ObjectNode) p.get("coi").get("XC")).putObject("penalties")
+                .put("disproportionate", true).put("discriminatory", false).put("extrajudicial", false), DATE);
+        assertTrue(finding(a, "GIP10-1").met(), finding(a, "GIP10-1").reasons().toString());
+        assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation());
+        assertTrue(a.grounds().contains(Ground.RELIGION));
+    }
+
+    @Test
+    void aChildIsProtectedWhateverHisStatusSays() throws IOException {
+        Assessment a = assess("07", f -> applicant(f).put("age", 16));
+        assertTrue(finding(a, "GIP10-5").met());
+        assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation());
+        assertTrue(a.grounds().contains(Ground.PARTICULAR_SOCIAL_GROUP));
+    }
+
+    @Test
+    void aChildInOccupiedTerritoryHasNoInternalProtectionAndIsARefugee() throws IOException {
+        Assessment a = assess("06", f -> applicant(f).put("age", 17));
+        assertEquals(Finding.Result.NOT_MET, finding(a, "QD-8").result());
+        assertTrue(finding(a, "IHL-OCCUPATION").met());
+        assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation());
+        assertTrue(a.grounds().contains(Ground.NATIONALITY));
+        assertTrue(a.nonRefoulement());
+    }
+
+    @Test
+    void anOccupierRecordedAsAStateIsStillAnOccupier() throws IOException {
+        Assessment a = assess("06", f -> military(f).put("recruitingActor", "STATE"));
+        assertTrue(finding(a, "IHL-OCCUPATION").met());
+        assertTrue(finding(a, "QD-8").met());
+        assertEquals(Recommendation.TEMPORARY_PROTECTION, a.recommendation());
+    }
+
+    @Test
+    void internalProtectionFailsWhenHisOwnStateIsAlsoARisk() throws IOException {
+        Assessment a = assess("06", f -> { }, p -> ((ObjectNode) p.get("coi").get("UA").get("armedConflict"))
+                .put("systematicIhlViolations", true), DATE);
+        assertEquals(Finding.Result.NOT_MET, finding(a, "QD-8").result());
+        assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation());
+    }
+
+    @Test
+    void forcedRecruitmentByAnArmedGroupTurnsOnStateProtection() throws IOException {
+        Consumer<ObjectNode> armedGroup = f -> military(f).put("recruitingActor", "NON_STATE_GROUP").put("recruitingCountry", "UA");
+        Assessment protectedAtHome = assess("07", armedGroup);
+        assertTrue(finding(protectedAtHome, "GIP10-4").met());
+        assertTrue(finding(protectedAtHome, "QD-8").met());
+        assertEquals(Recommendation.TEMPORARY_PROTECTION, protectedAtHome.recommendation());
+        Assessment unprotected = assess("07", armedGroup, p -> ((ObjectNode) p.get("coi").get("UA")).putObject("nonStateRecruitment")
+                .put("present", true).put("childRecruitment", false).put("stateProtection", false), DATE);
+        assertEquals(Finding.Result.NOT_MET, finding(unprotected, "QD-8").result());
+        assertEquals(Recommendation.REFUGEE_STATUS, unprotected.recommendation());
+    }
+
+    @Test
+    void aPackMayReadEthnicityAsAnotherGround() throws IOException {
+        Assessment a = assess("04", f -> { }, p -> ((ObjectNode) p.get("rules")).putObject("RC-1A2").put("enabled", true)
+                .put("ethnicityGround", "NATIONALITY"), DATE);
+        assertTrue(a.grounds().contains(Ground.NATIONALITY));
+        assertFalse(a.grounds().contains(Ground.RACE));
+    }
+
+    @Test
+    void exclusionOverridesButNeverRemovesTheBarOnReturn() throws IOException {
+        Assessment a = assess("01", f -> military(f).putArray("exclusionIndicators").add("SERIOUS_NON_POLITICAL_CRIME"));
+        assertEquals(Recommendation.REFER_EXCLUSION, a.recommendation());
+        assertTrue(a.nonRefoulement());
+        assertTrue(finding(a, "RC-1A2").met());
+    }
+
+    @Test
+    void anEffectiveProcedureLeftUnusedDefeatsRefusalOfCrimes() throws IOException {
+        Assessment a = assess("01", f -> { }, p -> ((ObjectNode) p.get("coi").get("RU")).put("objectorProcedure", "EFFECTIVE"), DATE);
+        assertEquals(Finding.Result.NOT_MET, finding(a, "QD-9-2-e").result());
+        assertTrue(finding(a, "GIP10-2").met());
+    }
+
+    @Test
+    void everyFindingCitesThePackVersionAndTheCoiItRead() throws IOException {
+        Assessment a = assess("01", f -> { });
+        Finding e = finding(a, "QD-9-2-e");
+        assertEquals("test", e.packVersion());
+        assertEquals("RU", e.coi().get(0).country());
+        assertEquals(LocalDate.of(2025, 9, 1), e.coi().get(0).asOf());
+        assertTrue(e.reasons().stream().anyMatch(r -> r.contains("COI RU as of 2025-09-01") && r.contains("CJEU-EZ")), e.reasons().toString());
+        assertEquals(14, a.appeal().days());
+        assertEquals(DATE.plusDays(14), a.appeal().deadline());
+    }
+
+    @Test
+    void evidenceBehindReliedFactsIsListed() throws IOException {
+        Assessment a = assess("01", f -> f.putObject("evidence").putArray("callUp").add("doc-1"));
+        assertEquals(List.of("doc-1"), finding(a, "QD-9-2-e").evidence());
+    }
+}
