@@ -1,0 +1,206 @@
+package org.sanctuary.assessment.decision;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.sanctuary.assessment.engine.Recommendation;
+import org.sanctuary.assessment.evaluation.AssessmentStore;
+import org.sanctuary.assessment.evaluation.StoredAssessment;
+import org.sanctuary.assessment.upstream.Upstream;
+import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.outbox.Outbox;
+import org.sanctuary.common.problem.Problem;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Decisions with four eyes: a caseworker drafts (written reasons required when departing from the
+ * recommendation), a different supervisor approves or returns. Approval moves the claim to DECIDED in
+ * intake and fixes the appeal deadline from the pack the assessment read; an appeal within it moves the
+ * claim to APPEALED. Intake is moved first, so a refusal there leaves the decision untouched here.
+ */
+@Singleton
+public class DecisionService {
+
+    public static final String RESOURCE = "decision";
+
+    /** Event payloads: what reporting counts (outcome, stage, dates, rules met), never reasons or facts. */
+    @Serdeable
+    public record DecisionIssued(UUID decisionId, UUID assessmentId, UUID claimId, UUID applicantId, Decision.Stage stage,
+                                 Decision.Outcome outcome, Recommendation recommendation, boolean departs, Instant issuedAt) {
+    }
+
+    @Serdeable
+    public record DecisionApproved(UUID decisionId, UUID claimId, UUID applicantId, Decision.Stage stage,
+                                   Decision.Outcome outcome, Recommendation recommendation, boolean departs,
+                                   LocalDate decidedOn, @Nullable LocalDate appealDeadline, List<String> rulesMet) {
+    }
+
+    @Serdeable
+    public record DecisionReturned(UUID decisionId, UUID claimId, Instant returnedAt) {
+    }
+
+    @Serdeable
+    public record AppealLodged(UUID appealId, UUID decisionId, UUID claimId, UUID applicantId, LocalDate lodgedOn,
+                               Decision.Outcome outcome) {
+    }
+
+    private final DecisionStore store;
+    private final AssessmentStore assessments;
+    private final Upstream upstream;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
+
+    public DecisionService(DecisionStore store, AssessmentStore assessments, Upstream upstream, AuditTrail audit,
+                           Outbox outbox, Clock clock, TransactionOperations<Connection> transactions) {
+        this.store = store;
+        this.assessments = assessments;
+        this.upstream = upstream;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Decision issue(UUID assessmentId, Decision.Outcome outcome, @Nullable String reasons) {
+        StoredAssessment assessment = assessments.find(assessmentId).orElseThrow(() -> {
+            audit.record("decision.create", "assessment", assessmentId.toString(), AuditTrail.Outcome.NOT_FOUND);
+            return ProblemException.notFound("Assessment");
+        });
+        if (assessments.latestRun(assessment.claimId()) != assessment.run()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The claim has been assessed again since run "
+                    + assessment.run() + "; decide on the latest assessment.");
+        }
+        Recommendation recommendation = assessment.result().recommendation();
+        boolean departs = outcome.departsFrom(recommendation);
+        String written = reasons == null || reasons.isBlank() ? null : reasons.strip();
+        if (departs && written == null) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The outcome " + outcome + " departs from the recommendation "
+                    + recommendation + "; written reasons are required.",
+                    List.of(new Problem.Violation("reasons", "must explain the departure from " + recommendation)));
+        }
+        Instant now = Instant.now(clock);
+        Decision.Stage stage = store.ofClaim(assessment.claimId()).stream().anyMatch(d -> d.status() == Decision.Status.APPROVED)
+                ? Decision.Stage.APPEAL : Decision.Stage.FIRST_INSTANCE;
+        Decision decision = new Decision(UUID.randomUUID(), assessmentId, assessment.claimId(), assessment.applicantId(), stage,
+                outcome, recommendation, departs, written, Decision.Status.PENDING_APPROVAL, Caller.require().subject(), now,
+                null, null, null, null, null, null);
+        if (!store.insert(decision)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The claim already has a decision awaiting approval.");
+        }
+        audit.record("decision.create", RESOURCE, decision.id().toString(), AuditTrail.Outcome.SUCCESS);
+        outbox.publish("decision.issued", decision.claimId(), new DecisionIssued(decision.id(), assessmentId,
+                decision.claimId(), decision.applicantId(), stage, outcome, recommendation, departs, now));
+        return decision;
+    }
+
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Decision get(UUID id) {
+        return found(id, "decision.read");
+    }
+
+    @Transactional
+    public List<Decision> ofClaim(UUID claimId) {
+        List<Decision> decisions = store.ofClaim(claimId);
+        audit.record("decision.list", RESOURCE, "claim:" + claimId, AuditTrail.Outcome.SUCCESS);
+        return decisions;
+    }
+
+    /** Four eyes: only a supervisor who is not the author; the claim moves to DECIDED first. */
+    public Decision approve(UUID id, @Nullable String comments, String authorization) {
+        Decision pending = transactions.executeWrite(s -> reviewable(id, "decision.approve"));
+        upstream.act(pending.claimId(), "decide", authorization);
+        return transactions.executeWrite(s -> {
+            StoredAssessment assessment = assessments.find(pending.assessmentId()).orElseThrow();
+            Integer days = assessment.result().appeal() == null ? null : assessment.result().appeal().days();
+            LocalDate today = LocalDate.now(clock);
+            Decision approved = reviewed(pending, Decision.Status.APPROVED, comments, days, today,
+                    days == null ? null : today.plusDays(days));
+            audit.record("decision.approve", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+            outbox.publish("decision.approved", approved.claimId(), new DecisionApproved(id, approved.claimId(),
+                    approved.applicantId(), approved.stage(), approved.outcome(), approved.recommendation(), approved.departs(),
+                    today, approved.appealDeadline(), assessment.result().rulesMet()));
+            return approved;
+        });
+    }
+
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Decision sendBack(UUID id, String comments) {
+        Decision pending = reviewable(id, "decision.return");
+        Decision returned = reviewed(pending, Decision.Status.RETURNED, comments, null, null, null);
+        audit.record("decision.return", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        outbox.publish("decision.returned", returned.claimId(), new DecisionReturned(id, returned.claimId(), returned.reviewedAt()));
+        return returned;
+    }
+
+    /** An appeal against an approved decision, on or before its deadline; the claim moves to APPEALED first. */
+    public UUID appeal(UUID id, @Nullable String grounds, String authorization) {
+        Decision decision = transactions.executeWrite(s -> found(id, "appeal.create"));
+        if (decision.status() != Decision.Status.APPROVED) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "Only an approved decision can be appealed; this one is "
+                    + decision.status() + ".");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (decision.appealDeadline() != null && today.isAfter(decision.appealDeadline())) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "The appeal period ended on " + decision.appealDeadline()
+                    + " (" + decision.appealDays() + " days from the decision of " + decision.decidedOn() + ").");
+        }
+        upstream.act(decision.claimId(), "appeal", authorization);
+        return transactions.executeWrite(s -> {
+            UUID appealId = UUID.randomUUID();
+            if (!store.insertAppeal(appealId, decision, today, grounds, Instant.now(clock))) {
+                throw new ProblemException(ProblemType.CONFLICT, "This decision has already been appealed.");
+            }
+            audit.record("appeal.create", "appeal", appealId.toString(), AuditTrail.Outcome.SUCCESS);
+            outbox.publish("appeal.lodged", decision.claimId(), new AppealLodged(appealId, id, decision.claimId(),
+                    decision.applicantId(), today, decision.outcome()));
+            return appealId;
+        });
+    }
+
+    private Decision reviewable(UUID id, String action) {
+        Decision decision = found(id, action);
+        if (decision.author().equals(Caller.require().subject())) {
+            audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw new ProblemException(ProblemType.FORBIDDEN, "Four eyes: the author of a decision cannot review it; another supervisor must.");
+        }
+        if (decision.status() != Decision.Status.PENDING_APPROVAL) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "The decision is " + decision.status() + " and cannot change.");
+        }
+        return decision;
+    }
+
+    private Decision reviewed(Decision d, Decision.Status status, @Nullable String comments, @Nullable Integer appealDays,
+                              @Nullable LocalDate decidedOn, @Nullable LocalDate deadline) {
+        Decision reviewed = new Decision(d.id(), d.assessmentId(), d.claimId(), d.applicantId(), d.stage(), d.outcome(),
+                d.recommendation(), d.departs(), d.reasons(), status, d.author(), d.createdAt(), Caller.require().subject(),
+                Instant.now(clock), comments == null || comments.isBlank() ? null : comments.strip(), appealDays, decidedOn, deadline);
+        if (!store.review(reviewed)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The decision was reviewed meanwhile; read it again.");
+        }
+        return reviewed;
+    }
+
+    private Decision found(UUID id, String action) {
+        Decision decision = store.find(id).orElse(null);
+        if (decision == null) {
+            audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Decision");
+        }
+        audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        return decision;
+    }
+}

@@ -1,0 +1,58 @@
+package org.sanctuary.assessment.evaluation;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.sanctuary.common.tenancy.Roles;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/assessments}: assess a claim (a new run each time), read one run, list a claim's runs.
+ * The results restate special-category facts, so caseworkers and supervisors only; every read audited.
+ */
+@Controller("/api/v1/assessments")
+@Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AssessmentController {
+
+    @Serdeable
+    record AssessRequest(@NotNull UUID claimId) {
+    }
+
+    private final AssessmentService assessments;
+
+    AssessmentController(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @Post
+    HttpResponse<StoredAssessment> assess(@Body @Valid AssessRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        StoredAssessment stored = assessments.assess(request.claimId(), authorization);
+        return HttpResponse.created(stored, URI.create("/api/v1/assessments/" + stored.id()));
+    }
+
+    @Get("/{id}")
+    StoredAssessment get(@PathVariable UUID id) {
+        return assessments.get(id);
+    }
+
+    @Get
+    List<StoredAssessment> ofClaim(@QueryValue UUID claimId) {
+        return assessments.ofClaim(claimId);
+    }
+}

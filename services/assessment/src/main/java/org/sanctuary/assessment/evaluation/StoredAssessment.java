@@ -1,0 +1,13 @@
+package org.sanctuary.assessment.evaluation;
+
+import io.micronaut.serde.annotation.Serdeable;
+import org.sanctuary.assessment.engine.Assessment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One engine run on a claim, as stored: run 1, 2, … per claim, with the pack version it read. */
+@Serdeable
+public record StoredAssessment(UUID id, UUID claimId, UUID applicantId, int run, int packVersion, Instant createdAt,
+                               String createdBy, Assessment result) {
+}

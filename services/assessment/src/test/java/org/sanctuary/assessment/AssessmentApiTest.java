@@ -1,0 +1,98 @@
+package org.sanctuary.assessment;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.TestInstance;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ServiceDatabase;
+import org.sanctuary.common.testing.ServiceTestProperties;
+import org.sanctuary.common.testing.TestJwtIssuer;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Base of the service's API tests: its own database, the real intake and tenants beside it. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AssessmentApiTest implements TestPropertyProvider {
+
+    protected final ServiceDatabase db = ServiceDatabase.create("assessment");
+    protected final RealUpstream upstream = RealUpstream.get();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MovableClock clock;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(ServiceTestProperties.forService(db));
+        properties.put("sanctuary.intake.url", upstream.intake);
+        properties.put("sanctuary.tenants.url", upstream.tenants);
+        return properties;
+    }
+
+    protected ApiClient api() {
+        return new ApiClient(server.getURL().toString());
+    }
+
+    protected ApiClient intake() {
+        return new ApiClient(upstream.intake);
+    }
+
+    protected static String token(String tenant, String subject, String... roles) {
+        return TestJwtIssuer.get().token(tenant, subject, roles);
+    }
+
+    /**
+     * A lodged claim in intake for the tenant: a Russian reservist with an accepted call-up (the EU pack
+     * recommends refugee status), created and lodged by {@code caseworker}.
+     */
+    protected String lodgedClaim(String caseworker) {
+        String id = draftClaim(caseworker);
+        ApiClient.Response lodged = intake().post("/api/v1/claims/" + id + "/actions/lodge", caseworker, "");
+        assertEquals(200, lodged.status(), lodged.body());
+        return id;
+    }
+
+    protected String draftClaim(String caseworker) {
+        ApiClient.Response applicant = intake().post("/api/v1/applicants", caseworker, Map.of(
+                "name", Map.of("given", "Илья", "family", "Смирнов"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
+                "birthDate", LocalDate.now(ZoneOffset.UTC).minusYears(29).toString(),
+                "sex", "MALE",
+                "regionOfOrigin", Map.of("country", "RU", "region", "Moscow")));
+        assertEquals(201, applicant.status(), applicant.body());
+        Map<String, Object> military = new HashMap<>();
+        military.put("status", "MOBILISED_RESERVIST");
+        military.put("recruitingActor", "STATE");
+        military.put("recruitingCountry", "RU");
+        military.put("callUp", Map.of("received", true, "date", "2022-10-03", "channel", "IN_PERSON", "punitive", false));
+        military.put("served", false);
+        military.put("deserted", false);
+        ApiClient.Response claim = intake().post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
+                "military", military, "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED")));
+        assertEquals(201, claim.status(), claim.body());
+        return claim.json().get("id").toString();
+    }
+
+    protected String claimStatus(String claimId, String token) {
+        ApiClient.Response claim = intake().get("/api/v1/claims/" + claimId, token);
+        assertEquals(200, claim.status(), claim.body());
+        return claim.json().get("status").toString();
+    }
+
+    protected static void assertProblem(ApiClient.Response response, int status) {
+        assertEquals(status, response.status(), response.body());
+        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
+    }
+}
