@@ -35,7 +35,8 @@ public final class DevStack implements Closeable {
     }
 
     /** Services behind the gateway, with their fixed local ports (8081 upwards). */
-    static final List<Service> SERVICES = List.of(new Service("intake", 8081), new Service("tenants", 8082));
+    static final List<Service> SERVICES = List.of(new Service("intake", 8081), new Service("tenants", 8082),
+            new Service("assessment", 8083));
 
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
@@ -114,6 +115,7 @@ public final class DevStack implements Closeable {
                     postgres.url(service.name()), LocalPostgres.LOCAL_PASSWORD, LocalKeycloak.jwksUrl(),
                     LocalKeycloak.issuer(), masterKey));
             env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
+            env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
             children.add(ServiceProcess.start(service.name(), service.port(), env, List.of("-Xmx256m"), showLogs));
         }
         step("Gateway on " + GATEWAY);
@@ -123,6 +125,7 @@ public final class DevStack implements Closeable {
         gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
         gateway.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
         gateway.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
+        gateway.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
         children.add(ServiceProcess.start("gateway", GATEWAY_PORT, gateway, List.of("-Xmx256m"), showLogs));
         for (ServiceProcess child : children) {
             child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(250));
@@ -281,6 +284,7 @@ public final class DevStack implements Closeable {
         System.out.println("  keycloak    http://127.0.0.1:" + LocalKeycloak.PORT + "        admin console: admin / admin");
         System.out.println("  intake      http://127.0.0.1:8081        (behind the gateway)");
         System.out.println("  tenants     http://127.0.0.1:8082        (behind the gateway)");
+        System.out.println("  assessment  http://127.0.0.1:8083        (behind the gateway)");
         System.out.println("  postgres    127.0.0.1:" + POSTGRES_PORT + "              data in .devstack/postgres");
         System.out.println();
         System.out.println("Demo logins (password = user name, local only): gov-caseworker, gov-supervisor, gov-policy-admin,");

@@ -80,11 +80,13 @@ public final class LocalIssuer implements Closeable {
         return this;
     }
 
+    /** A token for {@code user} of organization {@code tenant}; {@code tenant} null for a platform role without one. */
     public String token(String tenant, String user, List<String> roles) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject(user).claim("preferred_username", user)
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer()).subject(user).claim("preferred_username", user)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(12))))
-                .jwtID(UUID.randomUUID().toString()).claim("organization", List.of(tenant)).claim("roles", roles).build();
+                .jwtID(UUID.randomUUID().toString()).claim("roles", roles);
+        JWTClaimsSet claims = (tenant == null ? builder : builder.claim("organization", List.of(tenant))).build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));

@@ -29,7 +29,7 @@ public final class ServiceProcess {
     }
 
     /** The repository root: this folder or the nearest parent holding services/ (tests run in a module folder). */
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("services"))) {
             dir = dir.getParent();

@@ -113,6 +113,7 @@ class EndToEndTest {
         Map<?, ?> paths = (Map<?, ?>) openapi.json().get("paths");
         assertTrue(paths.containsKey("/api/v1/applicants") && paths.containsKey("/api/v1/claims"), paths.keySet().toString());
         assertTrue(paths.containsKey("/api/v1/policy") && paths.containsKey("/api/v1/tenants"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/api/v1/assessments/simulate") && paths.containsKey("/api/v1/decisions"), paths.keySet().toString());
     }
 
     @Test
@@ -154,6 +155,51 @@ class EndToEndTest {
         assertEquals(403, gateway.get("/api/v1/claims", platform).status());
         assertEquals(403, gateway.get("/api/v1/policy", platform).status());
         assertEquals(403, gateway.get("/api/v1/tenants", govCaseworker).status());
+    }
+
+    @Test
+    @Order(9)
+    void aClaimIsAssessedDecidedAndApprovedByASecondPerson() throws Exception {
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, Map.of(
+                "name", Map.of("given", "Илья", "family", "Мобилизованный"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
+                "birthDate", "1996-04-05", "sex", "MALE", "regionOfOrigin", Map.of("country", "RU", "region", "Moscow")));
+        assertEquals(201, applicant.status(), applicant.body());
+        ApiClient.Response claim = gateway.post("/api/v1/claims", govCaseworker, Map.of(
+                "applicantId", applicant.json().get("id"),
+                "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU",
+                        "callUp", Map.of("received", true, "date", "2022-10-03", "channel", "IN_PERSON", "punitive", false)),
+                "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED")));
+        String claimId = claim.json().get("id").toString();
+        assertEquals(200, gateway.post("/api/v1/claims/" + claimId + "/actions/lodge", govCaseworker, "").status());
+
+        ApiClient.Response assessed = gateway.post("/api/v1/assessments", govCaseworker, Map.of("claimId", claimId));
+        assertEquals(201, assessed.status(), assessed.body());
+        assertEquals("REFUGEE_STATUS", assessed.at("result.recommendation"));
+        assertEquals("UNDER_ASSESSMENT", gateway.get("/api/v1/claims/" + claimId, govCaseworker).json().get("status"));
+        String assessment = assessed.json().get("id").toString();
+        assertEquals(404, gateway.get("/api/v1/assessments/" + assessment, ngoCaseworker).status());
+        assertEquals(403, gateway.post("/api/v1/assessments", LocalKeycloak.token("gov-analyst", "gov-analyst"),
+                Map.of("claimId", claimId)).status());
+
+        ApiClient.Response decision = gateway.post("/api/v1/decisions", govCaseworker,
+                Map.of("assessmentId", assessment, "outcome", "REFUGEE_STATUS"));
+        assertEquals(201, decision.status(), decision.body());
+        String supervisor = LocalKeycloak.token("gov-supervisor", "gov-supervisor");
+        ApiClient.Response approved = gateway.post("/api/v1/decisions/" + decision.json().get("id") + "/approve", supervisor, "{}");
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("APPROVED", approved.json().get("status"));
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString(), approved.json().get("appealDeadline"));
+        assertEquals("DECIDED", gateway.get("/api/v1/claims/" + claimId, govCaseworker).json().get("status"));
+
+        // the policy administrator tries a variation of the law without touching any claim
+        ApiClient.Response simulated = gateway.post("/api/v1/assessments/simulate", LocalKeycloak.token("gov-policy-admin", "gov-policy-admin"),
+                Map.of("facts", Map.of("applicant", Map.of("nationalities", List.of("UA"), "age", 30),
+                        "military", Map.of("status", "SUMMONED_NON_REPORTER", "recruitingActor", "STATE", "recruitingCountry", "UA",
+                                "callUp", Map.of("received", true, "punitive", false)),
+                        "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED"))));
+        assertEquals(200, simulated.status(), simulated.body());
+        assertEquals("TEMPORARY_PROTECTION", simulated.json().get("recommendation"));
     }
 
     @Test

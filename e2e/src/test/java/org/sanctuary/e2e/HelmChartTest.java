@@ -82,16 +82,21 @@ class HelmChartTest {
         Files.writeString(manifests, rendered.output());
         Result validated = run(TOOLS.resolve("k8s-models"), "node", "validate-manifests.mjs", manifests.toString());
         require(validated);
-        assertTrue(validated.output().contains("10 manifests, 0 invalid"), validated.output());
+        assertTrue(validated.output().contains("14 manifests, 0 invalid"), validated.output());
 
         String yaml = rendered.output();
         assertTrue(yaml.contains("name: sanctuary-intake-from-gateway"), "a NetworkPolicy admits only the gateway to intake");
         assertTrue(yaml.contains("name: sanctuary-tenants-from-gateway"));
+        assertTrue(yaml.contains("name: sanctuary-assessment-from-gateway"));
+        // the services that call tenants (intake, assessment) are admitted besides the gateway
+        String tenantsPolicy = yaml.substring(yaml.indexOf("name: sanctuary-tenants-from-gateway"));
+        tenantsPolicy = tenantsPolicy.substring(0, tenantsPolicy.indexOf("---"));
+        assertTrue(tenantsPolicy.contains("app.kubernetes.io/name: intake") && tenantsPolicy.contains("app.kubernetes.io/name: assessment"), tenantsPolicy);
         assertFalse(yaml.contains("name: sanctuary-gateway-from-gateway"), "the gateway itself is public");
         assertTrue(yaml.contains("\"helm.sh/hook\": pre-install,pre-upgrade"));
         assertTrue(yaml.contains("SANCTUARY_MIGRATE_ONLY"));
-        assertEquals(5, count(yaml, "runAsNonRoot: true"), "every container: three deployments and two migration jobs");
-        assertEquals(5, count(yaml, "readOnlyRootFilesystem: true"));
+        assertEquals(7, count(yaml, "runAsNonRoot: true"), "every container: four deployments and three migration jobs");
+        assertEquals(7, count(yaml, "readOnlyRootFilesystem: true"));
         assertTrue(yaml.contains("path: /health"));
         assertFalse(yaml.contains("kind: Secret"), "secrets are referenced, never rendered");
         assertTrue(yaml.contains("secretKeyRef: {name: sanctuary-intake-db-test, key: app-password}"));
