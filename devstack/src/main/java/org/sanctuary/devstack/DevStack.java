@@ -116,6 +116,7 @@ public final class DevStack implements Closeable {
                     LocalKeycloak.issuer(), masterKey));
             env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
             env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
+            env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
             children.add(ServiceProcess.start(service.name(), service.port(), env, List.of("-Xmx256m"), showLogs));
         }
         step("Gateway on " + GATEWAY);

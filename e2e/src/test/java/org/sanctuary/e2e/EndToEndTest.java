@@ -203,6 +203,36 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(10)
+    void aPackIsPublishedOnlyWhenItsOwnSampleCasesPassTheAssessment() throws Exception {
+        String admin = LocalKeycloak.token("gov-policy-admin", "gov-policy-admin");
+        String pack = java.nio.file.Files.readString(org.sanctuary.devstack.ServiceProcess.root()
+                .resolve("devstack/src/main/resources/demo-packs/eu-member.json"));
+        String sample = """
+                {"sampleCases": [{"id": "ua-kyiv-fears-combat", "assessmentDate": "2025-10-01",
+                  "facts": {"applicant": {"nationalities": ["UA"], "age": 30, "regionOfOrigin": {"country": "UA", "region": "Kyiv"}},
+                            "military": {"status": "SUMMONED_NON_REPORTER", "recruitingActor": "STATE", "recruitingCountry": "UA",
+                                         "callUp": {"received": true, "punitive": false}},
+                            "credibility": {"militaryStatus": "ACCEPTED", "callUp": "ACCEPTED"}},
+                  "expected": {"recommendation": "%s", "rulesNotMet": ["QD-9-2-e"]}}],
+                """;
+        ApiClient.Response draft = gateway.post("/api/v1/tenants/demo-gov/policy-packs", admin,
+                pack.replaceFirst("\\{", sample.formatted("REFUGEE_STATUS")));
+        assertEquals(201, draft.status(), draft.body());
+        String path = "/api/v1/tenants/demo-gov/policy-packs/" + draft.json().get("version");
+        Map<String, String> nextYear = Map.of("effectiveFrom", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1).toString());
+        ApiClient.Response refused = gateway.post(path + "/publish", admin, nextYear);
+        assertEquals(422, refused.status(), refused.body());
+        assertTrue(refused.body().contains("sampleCases[0]") && refused.body().contains("ua-kyiv-fears-combat")
+                && refused.body().contains("TEMPORARY_PROTECTION"), refused.body());
+        ApiClient.Response corrected = gateway.put(path, admin, pack.replaceFirst("\\{", sample.formatted("TEMPORARY_PROTECTION")), Map.of());
+        assertEquals(200, corrected.status(), corrected.body());
+        ApiClient.Response published = gateway.post(path + "/publish", admin, nextYear);
+        assertEquals(200, published.status(), published.body());
+        assertEquals("PUBLISHED", published.json().get("status"));
+    }
+
+    @Test
     @Order(98)
     void aSuspendedOrganizationIsRefusedWithin30SecondsAndServedAgainAfterReactivation() throws Exception {
         String platform = LocalKeycloak.token("platform-admin", "platform-admin");

@@ -218,6 +218,33 @@ class AuditAndFeedTest extends IntakeApiTest {
     TransactionOperations<Connection> transactions;
 
     @Test
+    void offboardingDestroysTheTenantsDataKeySoItsSealedDataIsGoneForGood() {
+        String tenant = "shredded-tenant";
+        String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root", List.of("platform-admin")).build());
+        ApiClient.Response provisioned = api().send("PUT", "/internal/v1/tenants/" + tenant + "/data-key", platform, "", Map.of());
+        assertEquals(200, provisioned.status(), provisioned.body());
+        assertEquals(true, provisioned.json().get("created"));
+        assertEquals(false, api().send("PUT", "/internal/v1/tenants/" + tenant + "/data-key", platform, "", Map.of()).json().get("created"));
+
+        assertEquals(201, api().post("/api/v1/applicants", TestJwtIssuer.get().token(tenant, "cw", "caseworker"),
+                applicant("Тимур", "Гоне", "RU", "1990-01-01")).status());
+        byte[] sealed = Caller.callAs(Caller.system(tenant, "test"), () -> transactions.executeWrite(status ->
+                cipher.seal("Buddhist", "religion", "row-1")));
+
+        String caseworker = TestJwtIssuer.get().token(tenant, "cw", "caseworker");
+        assertEquals(403, api().send("DELETE", "/internal/v1/tenants/" + tenant + "/data-key", caseworker, null, Map.of()).status());
+        ApiClient.Response destroyed = api().send("DELETE", "/internal/v1/tenants/" + tenant + "/data-key", platform, null, Map.of());
+        assertEquals(200, destroyed.status(), destroyed.body());
+        assertEquals(true, destroyed.json().get("destroyed"));
+        assertEquals("intake", destroyed.json().get("service"));
+        assertTrue(destroyed.body().contains("\"table\":\"applicant\""), destroyed.body());
+        ProblemException gone = assertThrows(ProblemException.class, () -> Caller.callAs(Caller.system(tenant, "test"),
+                () -> transactions.executeWrite(status -> cipher.open(sealed, "religion", "row-1"))));
+        assertEquals(ProblemType.INTEGRITY, gone.type());
+        assertEquals(400, api().send("DELETE", "/internal/v1/tenants/Not_A_Tenant/data-key", platform, null, Map.of()).status());
+    }
+
+    @Test
     void aCiphertextMovedToAnotherRowOrTenantNoLongerDecrypts() {
         byte[] sealed = Caller.callAs(Caller.system(TwoTenants.A, "test"), () -> transactions.executeWrite(status ->
                 cipher.seal("Buddhist", "religion", "row-1")));

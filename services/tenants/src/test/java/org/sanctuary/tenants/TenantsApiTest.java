@@ -59,7 +59,7 @@ class TenantsApiTest implements TestPropertyProvider {
     /** Only registered, active tenants are served: every test's tenants are registered first. */
     @BeforeAll
     void registerTenants() {
-        for (String id : List.of("packs-ok", "packs-bad", "packs-pub", "packs-db", "packs-eff", "packs-sus",
+        for (String id : List.of("packs-ok", "packs-bad", "packs-pub", "packs-db", "packs-eff", "packs-sus", "packs-suite",
                 TwoTenants.A, TwoTenants.B)) {
             ApiClient.Response created = api().post("/api/v1/tenants", PLATFORM, Map.of("id", id, "name", id,
                     "kind", "NGO", "jurisdiction", "DE"));
@@ -82,6 +82,45 @@ class TenantsApiTest implements TestPropertyProvider {
 
     private static String today() {
         return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+
+    @Test
+    void withoutAnIdentityProviderOrDataServicesProvisioningSaysItSkippedAndOffboardingIsFinal() {
+        ApiClient.Response created = api().post("/api/v1/tenants", PLATFORM, Map.of("id", "prov-skip", "name", "Prov",
+                "kind", "NGO", "jurisdiction", "DE", "adminEmail", "admin@prov.example"));
+        assertEquals(201, created.status(), created.body());
+        List<?> steps = (List<?>) created.json().get("provisioning");
+        assertEquals(3, steps.size(), created.body());
+        assertTrue(steps.stream().allMatch(s -> "SKIPPED".equals(((Map<?, ?>) s).get("status"))), created.body());
+        assertEquals(null, created.json().get("firstAdmin"));
+        assertProblem(api().post("/api/v1/tenants", PLATFORM, Map.of("id", "prov-bad", "name", "Prov", "kind", "NGO",
+                "jurisdiction", "DE", "adminEmail", "not-an-email")), 400);
+
+        ApiClient.Response offboarded = api().post("/api/v1/tenants/prov-skip/offboard", PLATFORM, "");
+        assertEquals(200, offboarded.status(), offboarded.body());
+        assertEquals("OFFBOARDED", offboarded.at("tenant.status"));
+        assertEquals("SKIPPED", offboarded.at("steps.0.status"));
+        assertProblem(api().post("/api/v1/tenants/prov-skip/reactivate", PLATFORM, ""), 409);
+        assertProblem(api().post("/api/v1/tenants/prov-skip/suspend", PLATFORM, ""), 409);
+        assertProblem(api().post("/api/v1/tenants/prov-skip/provision", PLATFORM, ""), 409);
+        assertEquals(200, api().post("/api/v1/tenants/prov-skip/offboard", PLATFORM, "").status()); // retries the shredding
+        assertProblem(api().post("/api/v1/tenants/prov-none/offboard", PLATFORM, ""), 404);
+        assertProblem(api().post("/api/v1/tenants/prov-skip/offboard", TestJwtIssuer.get().token("prov-skip", "x", "policy-admin"), ""), 403);
+    }
+
+    @Test
+    void aPackWithSampleCasesIsNotPublishedWithoutAnAssessmentServiceToRunThem() throws IOException {
+        String admin = TestJwtIssuer.get().token("packs-suite", "admin", "policy-admin");
+        String withCases = pack("eu-member.json").replaceFirst("\\{", "{\"sampleCases\": [{\"id\": \"reservist\", "
+                + "\"facts\": {\"military\": {\"status\": \"MOBILISED_RESERVIST\"}}, \"expected\": {\"recommendation\": \"REJECT\"}}],");
+        ApiClient.Response draft = api().post("/api/v1/tenants/packs-suite/policy-packs", admin, withCases);
+        assertEquals(201, draft.status(), draft.body());
+        Object version = draft.json().get("version");
+        ApiClient.Response publish = api().post("/api/v1/tenants/packs-suite/policy-packs/" + version + "/publish", admin,
+                Map.of("effectiveFrom", today()));
+        assertProblem(publish, 503);
+        assertTrue(publish.body().contains("sample cases"), publish.body());
+        assertEquals("DRAFT", api().get("/api/v1/tenants/packs-suite/policy-packs/" + version, admin).json().get("status"));
     }
 
     @Test

@@ -53,6 +53,38 @@ public class TenantKeyring {
         return key;
     }
 
+    /** Creates the current tenant's data key now if it has none (provisioning); true when it was created. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean ensureCurrentTenantKey() {
+        String tenant = Caller.require().tenantId();
+        boolean existed = exists(tenant);
+        currentTenantKey();
+        return !existed;
+    }
+
+    /**
+     * Destroys the current tenant's data key: every value sealed under it becomes unreadable for good
+     * (crypto-shredding). True when there was a key to destroy.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean destroyCurrentTenantKey() {
+        String tenant = Caller.require().tenantId();
+        cache.remove(tenant);
+        return jdbc.prepareStatement("delete from tenant_data_key where tenant_id = ?", statement -> {
+            statement.setString(1, tenant);
+            return statement.executeUpdate();
+        }) == 1;
+    }
+
+    private boolean exists(String tenant) {
+        return jdbc.prepareStatement("select 1 from tenant_data_key where tenant_id = ?", statement -> {
+            statement.setString(1, tenant);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     private SecretKey load(String tenant) {
         byte[] aad = ("tenant-data-key|" + tenant).getBytes(StandardCharsets.UTF_8);
         jdbc.prepareStatement("insert into tenant_data_key (tenant_id, wrapped_key) values (?, ?) "

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public record Caller(String tenantId, String subject, Set<String> roles) implements PropagatedContextElement {
 
     /** Keycloak organization alias = tenant id. */
-    public static final Pattern TENANT_ID = Pattern.compile("^[a-z][a-z0-9-]{1,62}$");
+    public static final String TENANT_PATTERN = "^[a-z][a-z0-9-]{1,62}$";
+    public static final Pattern TENANT_ID = Pattern.compile(TENANT_PATTERN);
 
     public Caller {
         if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {

@@ -71,8 +71,9 @@ class PolicyPackController {
 
     /** Publishes a draft from {@code effectiveFrom} (today or later); publishing twice is 409. */
     @Post("/{version}/publish")
-    PolicyPack publish(@PathVariable String tenantId, @PathVariable int version, @Body @Valid Publication publication) {
-        return packs.publish(tenantId, version, publication.effectiveFrom());
+    PolicyPack publish(@PathVariable String tenantId, @PathVariable int version, @Body @Valid Publication publication,
+                       @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return packs.publish(tenantId, version, publication.effectiveFrom(), authorization);
     }
 
     /** RFC 6902 JSON Patch turning version {@code version} into version {@code to}. */

@@ -41,9 +41,11 @@ public class PolicyPacks {
     private final PolicyPackSchema schema;
     private final Outbox outbox;
     private final JsonMapper json;
+    private final PackTestSuite suite;
     private final Clock clock = Clock.systemUTC();
 
-    public PolicyPacks(PolicyPackStore store, PolicyPackSchema schema, Outbox outbox, JsonMapper json) {
+    public PolicyPacks(PolicyPackStore store, PolicyPackSchema schema, Outbox outbox, JsonMapper json, PackTestSuite suite) {
+        this.suite = suite;
         this.store = store;
         this.schema = schema;
         this.outbox = outbox;
@@ -80,8 +82,12 @@ public class PolicyPacks {
         return store.find(version).orElseThrow();
     }
 
+    /**
+     * Publishes a draft once it validates and its own sample cases pass through the assessment's
+     * simulation (run with the publisher's token); a failing case is a 422 naming it.
+     */
     @Transactional
-    public PolicyPack publish(String tenantId, int version, LocalDate effectiveFrom) {
+    public PolicyPack publish(String tenantId, int version, LocalDate effectiveFrom, String authorization) {
         requireOwn(tenantId);
         PolicyPack current = existing(version);
         if (current.status() == PolicyPack.Status.PUBLISHED) {
@@ -94,6 +100,11 @@ public class PolicyPacks {
                     List.of(new Problem.Violation("effectiveFrom", "must be " + today + " or later")));
         }
         schema.check(text(current));
+        List<Problem.Violation> failures = suite.failures(current.document(), authorization);
+        if (!failures.isEmpty()) {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, failures.size() + " of the pack's own sample cases fail; "
+                    + "correct the pack or the cases' expectations.", failures);
+        }
         if (!store.publish(version, effectiveFrom, now())) {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " was published meanwhile.");
         }

@@ -6,14 +6,18 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.util.List;
@@ -24,17 +28,60 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TenantController {
 
-    private final TenantRegistry registry;
-
-    TenantController(TenantRegistry registry) {
-        this.registry = registry;
+    /** Offboarding's answer: the tenant, what was destroyed, and where its unreadable rows lie per service. */
+    @Serdeable
+    record Offboarded(Tenant tenant, List<Provisioning.Step> steps, List<JsonNode> dataLocations) {
     }
 
+    private final TenantRegistry registry;
+    private final TenantProvisioning provisioning;
+
+    TenantController(TenantRegistry registry, TenantProvisioning provisioning) {
+        this.registry = registry;
+        this.provisioning = provisioning;
+    }
+
+    /**
+     * Registers the tenant, then provisions it (Keycloak organization, first policy-admin, data keys);
+     * each step's outcome is in {@code provisioning}, and the first admin's temporary login is shown
+     * in this response only.
+     */
     @Post
-    HttpResponse<Tenant> create(@Body @Valid TenantRegistry.NewTenant request, Authentication admin) {
+    HttpResponse<Tenant> create(@Body @Valid TenantRegistry.NewTenant request, Authentication admin,
+                                @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Tenant tenant = registry.create(request, admin.getName());
-        return HttpResponse.<Tenant>status(HttpStatus.CREATED).body(tenant)
+        Provisioning.Outcome outcome = provisioning.provision(tenant, request.adminEmail(), authorization);
+        Tenant provisioned = registry.recordProvisioning(tenant.id(), outcome.steps()).withFirstAdmin(outcome.firstAdmin());
+        return HttpResponse.<Tenant>status(HttpStatus.CREATED).body(provisioned)
                 .header(HttpHeaders.LOCATION, "/api/v1/tenants/" + tenant.id());
+    }
+
+    /** Runs provisioning again (e.g. after a FAILED step); done steps are found done and kept. */
+    @Post("/{id}/provision")
+    Tenant provision(@PathVariable String id, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
+        if (tenant.status() == Tenant.Status.OFFBOARDED) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "An offboarded tenant is not provisioned again.");
+        }
+        Provisioning.Outcome outcome = provisioning.provision(tenant, null, authorization);
+        return registry.recordProvisioning(id, outcome.steps()).withFirstAdmin(outcome.firstAdmin());
+    }
+
+    /**
+     * Offboards: the tenant is refused everywhere from now on (within the services' status cache),
+     * then its data key is destroyed in every data service. Calling it again on an offboarded tenant
+     * retries the destruction.
+     */
+    @Post("/{id}/offboard")
+    Offboarded offboard(@PathVariable String id, Authentication admin, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
+        if (tenant.status() != Tenant.Status.OFFBOARDED) {
+            tenant = registry.setStatus(id, Tenant.Status.OFFBOARDED, admin.getName());
+        }
+        TenantProvisioning.Shredding shredding = provisioning.shred(id, authorization);
+        List<Provisioning.Step> steps = new java.util.ArrayList<>(tenant.provisioning());
+        steps.addAll(shredding.steps());
+        return new Offboarded(registry.recordProvisioning(id, steps), shredding.steps(), shredding.dataLocations());
     }
 
     @Get

@@ -1,9 +1,11 @@
 package org.sanctuary.tenants.registry;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -37,7 +39,8 @@ public class TenantRegistry {
                             @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String jurisdiction,
                             @Nullable @Pattern(regexp = "^[a-z][a-z0-9-]{0,62}$") String cell,
                             @Nullable @Pattern(regexp = "^[a-z]{2,3}(-[A-Z]{2})?$") String locale,
-                            @Nullable @Size(max = 64) String timezone) {
+                            @Nullable @Size(max = 64) String timezone,
+                            @Nullable @Email @Size(max = 254) String adminEmail) {
     }
 
     @Serdeable
@@ -45,6 +48,7 @@ public class TenantRegistry {
     }
 
     private static final String COLUMNS = "id, name, kind, jurisdiction, status, cell, locale, timezone, version, created_at, updated_at";
+    private static final String SELECT = COLUMNS + ", provisioning::text as provisioning";
 
     private final Sql sql;
     private final Outbox outbox;
@@ -74,25 +78,33 @@ public class TenantRegistry {
 
     @Transactional(readOnly = true)
     public List<Tenant> all() {
-        return sql.query("select " + COLUMNS + " from tenant order by id", TenantRegistry::map);
+        return sql.query("select " + SELECT + " from tenant order by id", this::map);
     }
 
     @Transactional(readOnly = true)
     public Optional<Tenant> find(String id) {
-        return sql.queryOne("select " + COLUMNS + " from tenant where id = ?", TenantRegistry::map, id);
+        return sql.queryOne("select " + SELECT + " from tenant where id = ?", this::map, id);
     }
 
-    /** ACTIVE ⇄ SUSPENDED; an offboarded tenant never changes again. */
+    /** ACTIVE ⇄ SUSPENDED, either to OFFBOARDED; an offboarded tenant never changes again. */
     @Transactional
     public Tenant setStatus(String id, Tenant.Status to, String admin) {
         Tenant current = find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
-        Set<Tenant.Status> from = to == Tenant.Status.SUSPENDED ? Set.of(Tenant.Status.ACTIVE) : Set.of(Tenant.Status.SUSPENDED);
+        Set<Tenant.Status> from = switch (to) {
+            case SUSPENDED -> Set.of(Tenant.Status.ACTIVE);
+            case ACTIVE -> Set.of(Tenant.Status.SUSPENDED);
+            case OFFBOARDED -> Set.of(Tenant.Status.ACTIVE, Tenant.Status.SUSPENDED);
+        };
         if (!from.contains(current.status())) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "A " + current.status() + " tenant cannot become " + to + ".");
         }
         sql.update("update tenant set status = ?, version = version + 1, updated_at = ? where id = ? and version = ?",
                 to, Instant.now().truncatedTo(ChronoUnit.MICROS), id, current.version());
-        publish(id, admin, to == Tenant.Status.SUSPENDED ? "tenant.suspended" : "tenant.reactivated", to);
+        publish(id, admin, switch (to) {
+            case SUSPENDED -> "tenant.suspended";
+            case ACTIVE -> "tenant.reactivated";
+            case OFFBOARDED -> "tenant.offboarded";
+        }, to);
         return find(id).orElseThrow();
     }
 
@@ -101,10 +113,20 @@ public class TenantRegistry {
         sql.asTenant(new Caller(tenantId, admin, Set.of()), () -> outbox.publish(type, tenantId, new TenantEvent(tenantId, status)));
     }
 
-    private static Tenant map(ResultSet rs) throws SQLException {
+    /** Records what provisioning did (the latest run's steps). */
+    @Transactional
+    public Tenant recordProvisioning(String id, List<Provisioning.Step> steps) {
+        sql.update("update tenant set provisioning = ?, updated_at = ? where id = ?", sql.jsonb(steps),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), id);
+        return find(id).orElseThrow();
+    }
+
+    private Tenant map(ResultSet rs) throws SQLException {
         return new Tenant(rs.getString("id"), rs.getString("name"), Tenant.Kind.valueOf(rs.getString("kind")),
                 rs.getString("jurisdiction"), Tenant.Status.valueOf(rs.getString("status")), rs.getString("cell"),
                 rs.getString("locale"), rs.getString("timezone"), rs.getLong("version"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "updated_at"), sql.read(rs.getString("provisioning"), STEPS), null);
     }
+
+    private static final Argument<List<Provisioning.Step>> STEPS = Argument.listOf(Provisioning.Step.class);
 }
