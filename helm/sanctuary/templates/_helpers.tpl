@@ -39,6 +39,10 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 - name: {{ $key }}
   value: {{ $value | quote }}
 {{- end }}
+{{- range $key, $ref := .svc.secretEnv }}
+- name: {{ $key }}
+  valueFrom: {secretKeyRef: {name: {{ $ref.secret }}, key: {{ $ref.key }}}}
+{{- end }}
 {{- end -}}
 
 {{- define "sanctuary.securityContext" -}}

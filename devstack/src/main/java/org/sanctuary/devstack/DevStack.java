@@ -117,6 +117,11 @@ public final class DevStack implements Closeable {
             env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
             env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
             env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
+            if (service.name().equals("tenants")) {
+                env.put("SANCTUARY_KEYCLOAK_URL", "http://127.0.0.1:" + LocalKeycloak.PORT);
+                env.put("SANCTUARY_KEYCLOAK_CLIENT_SECRET", "local-demo-only-tenants-secret"); // local demo only
+                env.put("SANCTUARY_DATA_SERVICES", "http://127.0.0.1:8081,http://127.0.0.1:8083");
+            }
             children.add(ServiceProcess.start(service.name(), service.port(), env, List.of("-Xmx256m"), showLogs));
         }
         step("Gateway on " + GATEWAY);

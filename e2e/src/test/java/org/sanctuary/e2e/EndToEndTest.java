@@ -232,6 +232,87 @@ class EndToEndTest {
         assertEquals("PUBLISHED", published.json().get("status"));
     }
 
+    /**
+     * Onboarding is data: the platform administrator creates a tenant, which provisions its Keycloak
+     * organization, a first policy-admin with a temporary password and its data keys; a user added to
+     * the organization gets a token naming it and works; suspension shuts it out, reactivation lets it
+     * back; offboarding destroys its keys and says where its rows lie.
+     */
+    @Test
+    @Order(11)
+    void aNewTenantIsProvisionedItsUsersWorkAndSuspensionAndOffboardingShutThemOut() throws Exception {
+        String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String platform = LocalKeycloak.token("platform-admin", "platform-admin");
+        ApiClient.Response created = gateway.post("/api/v1/tenants", platform, Map.of("id", id, "name", "E2E Agency " + id,
+                "kind", "GOVERNMENT", "jurisdiction", "NL", "adminEmail", id + "@agency.example"));
+        assertEquals(201, created.status(), created.body());
+        for (int i = 0; i < 3; i++) {
+            assertEquals("DONE", created.at("provisioning." + i + ".status"), created.body());
+        }
+        String firstAdmin = (String) created.at("firstAdmin.username");
+        String temporary = (String) created.at("firstAdmin.temporaryPassword");
+        assertEquals(id + "-policy-admin", firstAdmin);
+        // the password is temporary: Keycloak wants it changed before any token is issued
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> LocalKeycloak.token(firstAdmin, temporary));
+        assertTrue(refused.getMessage().contains("not fully set up"), refused.getMessage());
+        assertEquals(null, gateway.get("/api/v1/tenants/" + id, platform).json().get("firstAdmin"), "shown once only");
+
+        String username = id + "-caseworker";
+        try (org.keycloak.admin.client.Keycloak admin = org.keycloak.admin.client.Keycloak.getInstance(
+                "http://127.0.0.1:" + LocalKeycloak.PORT, "master", "admin", "admin", "admin-cli")) { // local demo admin
+            var realm = admin.realm("sanctuary");
+            var user = new org.keycloak.representations.idm.UserRepresentation();
+            user.setUsername(username);
+            user.setEnabled(true);
+            user.setEmail(username + "@agency.example");
+            user.setEmailVerified(true);
+            user.setFirstName("E2E");
+            user.setLastName("Caseworker");
+            var password = new org.keycloak.representations.idm.CredentialRepresentation();
+            password.setType("password");
+            password.setValue(username);
+            password.setTemporary(false);
+            user.setCredentials(List.of(password));
+            String userId;
+            try (var response = realm.users().create(user)) {
+                userId = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(response);
+            }
+            realm.users().get(userId).roles().realmLevel().add(List.of(realm.roles().get("caseworker").toRepresentation()));
+            String organization = realm.organizations().getAll().stream().filter(o -> id.equals(o.getAlias()))
+                    .findFirst().orElseThrow().getId();
+            try (var response = realm.organizations().get(organization).members().addMember(userId)) {
+                assertEquals(201, response.getStatus());
+            }
+        }
+        String caseworker = LocalKeycloak.token(username, username);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(caseworker.split("\\.")[1]));
+        assertTrue(payload.contains("\"organization\"") && payload.contains(id), payload);
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", caseworker, Map.of(
+                "name", Map.of("given", "Олег", "family", "Новый"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
+                "birthDate", "1994-05-06", "sex", "MALE"));
+        assertEquals(201, applicant.status(), applicant.body());
+        ApiClient.Response claim = gateway.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
+                "military", Map.of("status", "MOBILISED_RESERVIST"), "credibility", Map.of("militaryStatus", "ACCEPTED")));
+        assertEquals(201, claim.status(), claim.body());
+        assertEquals(404, gateway.get("/api/v1/claims/" + claim.json().get("id"), govCaseworker).status());
+
+        assertEquals(200, gateway.post("/api/v1/tenants/" + id + "/suspend", platform, "").status());
+        assertEquals(403, awaitStatus("/api/v1/claims?limit=1", caseworker, 403), "suspended: refused");
+        assertEquals(403, awaitStatus("/api/v1/assessments?claimId=" + claim.json().get("id"), caseworker, 403), "every service refuses");
+        assertEquals(200, gateway.post("/api/v1/tenants/" + id + "/reactivate", platform, "").status());
+        assertEquals(200, awaitStatus("/api/v1/claims?limit=1", caseworker, 200), "reactivated: served again");
+
+        ApiClient.Response offboarded = gateway.post("/api/v1/tenants/" + id + "/offboard", platform, "");
+        assertEquals(200, offboarded.status(), offboarded.body());
+        assertEquals("OFFBOARDED", offboarded.at("tenant.status"));
+        assertEquals("DONE", offboarded.at("steps.0.status"), offboarded.body());
+        assertEquals("intake", offboarded.at("dataLocations.0.service"), offboarded.body());
+        assertEquals(true, offboarded.at("dataLocations.0.destroyed"), offboarded.body());
+        assertTrue(offboarded.body().contains("\"table\":\"applicant\""), offboarded.body());
+        assertEquals(403, awaitStatus("/api/v1/claims?limit=1", caseworker, 403), "offboarded: refused");
+    }
+
     @Test
     @Order(98)
     void aSuspendedOrganizationIsRefusedWithin30SecondsAndServedAgainAfterReactivation() throws Exception {

@@ -60,8 +60,7 @@ public class KeycloakOrganizations {
         String organizationId;
         boolean created;
         try {
-            List<OrganizationRepresentation> existing = realmResource.organizations().search(tenant.id(), true, 0, 10).stream()
-                    .filter(o -> tenant.id().equals(o.getAlias())).toList();
+            List<OrganizationRepresentation> existing = byAlias(realmResource, tenant.id());
             if (existing.isEmpty()) {
                 OrganizationRepresentation organization = new OrganizationRepresentation();
                 organization.setName(tenant.name());
@@ -119,6 +118,18 @@ public class KeycloakOrganizations {
         } catch (RuntimeException e) {
             steps.add(Provisioning.Step.failed(FIRST_ADMIN, describe(e)));
             return new Provisioning.Outcome(steps, null);
+        }
+    }
+
+    /** Keycloak's search matches names and domains, not aliases: page through the organizations instead. */
+    private static List<OrganizationRepresentation> byAlias(RealmResource realm, String alias) {
+        List<OrganizationRepresentation> found = new ArrayList<>();
+        for (int first = 0; ; first += 100) {
+            List<OrganizationRepresentation> page = realm.organizations().list(first, 100);
+            page.stream().filter(o -> alias.equals(o.getAlias())).forEach(found::add);
+            if (page.size() < 100 || !found.isEmpty()) {
+                return found;
+            }
         }
     }
 
