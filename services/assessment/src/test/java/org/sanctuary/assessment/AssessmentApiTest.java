@@ -9,6 +9,9 @@ import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
+import org.sanctuary.common.testing.TwoTenants;
+import org.sanctuary.testkit.MovableClock;
+import org.sanctuary.testkit.RealUpstream;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class AssessmentApiTest implements TestPropertyProvider {
 
     protected final ServiceDatabase db = ServiceDatabase.create("assessment");
-    protected final RealUpstream upstream = RealUpstream.get();
+    protected final RealUpstream upstream = RealUpstream.get()
+            .tenant(TwoTenants.A, pack("eu-member.json"))          // tenant A follows the EU pack
+            .tenant(TwoTenants.B, pack("convention-strict.json")); // tenant B the Convention-only one
+
+    private static String pack(String file) {
+        try {
+            return java.nio.file.Files.readString(org.sanctuary.assessment.engine.AcceptanceSuite.ROOT.resolve("packs").resolve(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Inject
     EmbeddedServer server;

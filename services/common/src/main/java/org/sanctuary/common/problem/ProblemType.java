@@ -15,6 +15,7 @@ public enum ProblemType {
             "The token must name exactly one organization"),
     TENANT_INACTIVE(HttpStatus.FORBIDDEN, "tenant-inactive", "Your organization's access is closed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    GONE(HttpStatus.GONE, "gone", "The resource is gone"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),

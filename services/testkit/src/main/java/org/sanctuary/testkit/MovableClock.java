@@ -1,4 +1,4 @@
-package org.sanctuary.assessment;
+package org.sanctuary.testkit;
 
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: real time, plus whatever offset a test moves it by. */
+/** The service's clock in tests (it replaces the service's Clock bean): real time, plus whatever offset a test moves it by. */
 @Singleton
 @Replaces(Clock.class)
 public class MovableClock extends Clock {

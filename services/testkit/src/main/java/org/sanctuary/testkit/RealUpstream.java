@@ -1,17 +1,14 @@
-package org.sanctuary.assessment;
+package org.sanctuary.testkit;
 
-import org.sanctuary.assessment.engine.AcceptanceSuite;
 import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
-import org.sanctuary.common.testing.TwoTenants;
 import org.sanctuary.devstack.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The real intake and tenants services, from their built jars, each on its own fresh database and
- * trusting the test issuer: the assessment's tests read facts, packs and tenant status from them and
- * move claims in them, as in production. Tenant A follows the EU pack, tenant B the Convention-only
- * one. Started once per test JVM.
+ * trusting the test issuer: a service's API tests read claims, packs and tenant status from them
+ * and move claims in them, as in production. Started once per test JVM; {@link #tenant} registers
+ * a tenant with its pack.
  */
 public final class RealUpstream {
 
@@ -33,6 +30,7 @@ public final class RealUpstream {
 
     public final String intake;
     public final String tenants;
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
 
     private RealUpstream(String intake, String tenants) {
         this.intake = intake;
@@ -71,9 +69,7 @@ public final class RealUpstream {
         }));
         tenants.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
         intake.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
-        RealUpstream upstream = new RealUpstream(intake.baseUrl(), tenants.baseUrl());
-        upstream.registerTenants();
-        return upstream;
+        return new RealUpstream(intake.baseUrl(), tenants.baseUrl());
     }
 
     private static Map<String, String> env(String service, int port) {
@@ -82,23 +78,24 @@ public final class RealUpstream {
                 TestJwtIssuer.ISSUER, ServiceTestProperties.TEST_MASTER_KEY);
     }
 
-    private void registerTenants() throws IOException {
+    /** Registers {@code tenant} (once) and publishes {@code pack} for it from today. */
+    public synchronized RealUpstream tenant(String tenant, String pack) {
+        if (registered.contains(tenant)) {
+            return this;
+        }
         ApiClient api = new ApiClient(tenants);
         String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root", List.of("platform-admin")).build());
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        Map<String, String> packs = Map.of(TwoTenants.A, "eu-member.json", TwoTenants.B, "convention-strict.json");
-        for (Map.Entry<String, String> tenant : packs.entrySet()) {
-            ApiClient.Response created = api.post("/api/v1/tenants", platform, Map.of("id", tenant.getKey(), "name",
-                    tenant.getKey(), "kind", "GOVERNMENT", "jurisdiction", "DE"));
-            assertEquals(201, created.status(), created.body());
-            String admin = TestJwtIssuer.get().token(tenant.getKey(), "policy-admin-1", "policy-admin");
-            String pack = Files.readString(AcceptanceSuite.ROOT.resolve("packs").resolve(tenant.getValue()));
-            ApiClient.Response draft = api.post("/api/v1/tenants/" + tenant.getKey() + "/policy-packs", admin, pack);
-            assertEquals(201, draft.status(), draft.body());
-            ApiClient.Response published = api.post("/api/v1/tenants/" + tenant.getKey() + "/policy-packs/1/publish", admin,
-                    Map.of("effectiveFrom", today));
-            assertEquals(200, published.status(), published.body());
-        }
+        ApiClient.Response created = api.post("/api/v1/tenants", platform, Map.of("id", tenant, "name", tenant,
+                "kind", "GOVERNMENT", "jurisdiction", "DE"));
+        assertEquals(201, created.status(), created.body());
+        String admin = TestJwtIssuer.get().token(tenant, "policy-admin-1", "policy-admin");
+        ApiClient.Response draft = api.post("/api/v1/tenants/" + tenant + "/policy-packs", admin, pack);
+        assertEquals(201, draft.status(), draft.body());
+        ApiClient.Response published = api.post("/api/v1/tenants/" + tenant + "/policy-packs/" + draft.json().get("version")
+                + "/publish", admin, Map.of("effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString()));
+        assertEquals(200, published.status(), published.body());
+        registered.add(tenant);
+        return this;
     }
 
     private static int freePort() throws IOException {
