@@ -36,7 +36,7 @@ public final class DevStack implements Closeable {
 
     /** Services behind the gateway, with their fixed local ports (8081 upwards). */
     static final List<Service> SERVICES = List.of(new Service("intake", 8081), new Service("tenants", 8082),
-            new Service("assessment", 8083));
+            new Service("assessment", 8083), new Service("documents", 8084));
 
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
@@ -117,10 +117,13 @@ public final class DevStack implements Closeable {
             env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
             env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
             env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
+            if (service.name().equals("documents")) {
+                env.put("SANCTUARY_STORAGE_PATH", HOME.resolve("documents").toString()); // sealed blobs, beside the database
+            }
             if (service.name().equals("tenants")) {
                 env.put("SANCTUARY_KEYCLOAK_URL", "http://127.0.0.1:" + LocalKeycloak.PORT);
                 env.put("SANCTUARY_KEYCLOAK_CLIENT_SECRET", "local-demo-only-tenants-secret"); // local demo only
-                env.put("SANCTUARY_DATA_SERVICES", "http://127.0.0.1:8081,http://127.0.0.1:8083");
+                env.put("SANCTUARY_DATA_SERVICES", "http://127.0.0.1:8081,http://127.0.0.1:8083,http://127.0.0.1:8084");
             }
             children.add(ServiceProcess.start(service.name(), service.port(), env, List.of("-Xmx256m"), showLogs));
         }
@@ -132,6 +135,7 @@ public final class DevStack implements Closeable {
         gateway.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
         gateway.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
         gateway.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
+        gateway.put("SANCTUARY_DOCUMENTS_URL", "http://127.0.0.1:8084");
         children.add(ServiceProcess.start("gateway", GATEWAY_PORT, gateway, List.of("-Xmx256m"), showLogs));
         for (ServiceProcess child : children) {
             child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(250));
@@ -291,6 +295,7 @@ public final class DevStack implements Closeable {
         System.out.println("  intake      http://127.0.0.1:8081        (behind the gateway)");
         System.out.println("  tenants     http://127.0.0.1:8082        (behind the gateway)");
         System.out.println("  assessment  http://127.0.0.1:8083        (behind the gateway)");
+        System.out.println("  documents   http://127.0.0.1:8084        (behind the gateway)");
         System.out.println("  postgres    127.0.0.1:" + POSTGRES_PORT + "              data in .devstack/postgres");
         System.out.println();
         System.out.println("Demo logins (password = user name, local only): gov-caseworker, gov-supervisor, gov-policy-admin,");

@@ -114,6 +114,7 @@ class EndToEndTest {
         assertTrue(paths.containsKey("/api/v1/applicants") && paths.containsKey("/api/v1/claims"), paths.keySet().toString());
         assertTrue(paths.containsKey("/api/v1/policy") && paths.containsKey("/api/v1/tenants"), paths.keySet().toString());
         assertTrue(paths.containsKey("/api/v1/assessments/simulate") && paths.containsKey("/api/v1/decisions"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/api/v1/documents/{id}/content"), paths.keySet().toString());
     }
 
     @Test
@@ -308,9 +309,40 @@ class EndToEndTest {
         assertEquals("OFFBOARDED", offboarded.at("tenant.status"));
         assertEquals("DONE", offboarded.at("steps.0.status"), offboarded.body());
         assertEquals("intake", offboarded.at("dataLocations.0.service"), offboarded.body());
+        assertEquals(3, ((List<?>) offboarded.json().get("dataLocations")).size(), offboarded.body());
         assertEquals(true, offboarded.at("dataLocations.0.destroyed"), offboarded.body());
         assertTrue(offboarded.body().contains("\"table\":\"applicant\""), offboarded.body());
         assertEquals(403, awaitStatus("/api/v1/claims?limit=1", caseworker, 403), "offboarded: refused");
+    }
+
+    @Test
+    @Order(12)
+    void evidenceGoesInThroughTheGatewayEncryptedAndComesBackOnlyToItsTenant() throws Exception {
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, Map.of(
+                "name", Map.of("given", "Глеб", "family", "Доказательный"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
+                "birthDate", "1990-01-02", "sex", "MALE"));
+        String claim = gateway.post("/api/v1/claims", govCaseworker, Map.of("applicantId", applicant.json().get("id"),
+                "military", Map.of("status", "MOBILISED_RESERVIST"), "credibility", Map.of("militaryStatus", "ACCEPTED"))).json().get("id").toString();
+        byte[] pdf = "%PDF-1.4\n% повестка\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:8080/api/v1/documents?claimId=" + claim + "&category=SUMMONS&filename=summons.pdf"))
+                .header("Authorization", "Bearer " + govCaseworker).header("Content-Type", "application/pdf")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        java.net.http.HttpResponse<byte[]> content = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:8080/api/v1/documents/" + id + "/content")).header("Authorization", "Bearer " + govCaseworker).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, content.statusCode());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pdf, content.body());
+        assertEquals(404, gateway.get("/api/v1/documents/" + id, ngoCaseworker).status());
+        java.net.http.HttpResponse<String> exe = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:8080/api/v1/documents?claimId=" + claim + "&category=SUMMONS&filename=summons.pdf"))
+                .header("Authorization", "Bearer " + govCaseworker).header("Content-Type", "application/pdf")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[]{'M', 'Z', 0, 0, 0, 0, 0, 0})).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, exe.statusCode(), exe.body());
     }
 
     @Test
