@@ -119,6 +119,8 @@ public final class DevStack implements Closeable {
             env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
             if (service.name().equals("documents")) {
                 env.put("SANCTUARY_STORAGE_PATH", HOME.resolve("documents").toString()); // sealed blobs, beside the database
+                env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
+                env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
             }
             if (service.name().equals("tenants")) {
                 env.put("SANCTUARY_KEYCLOAK_URL", "http://127.0.0.1:" + LocalKeycloak.PORT);

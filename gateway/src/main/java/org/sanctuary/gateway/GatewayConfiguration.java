@@ -11,14 +11,21 @@ import java.util.Optional;
 /**
  * {@code sanctuary.gateway.*}: which service owns each first path segment after {@code /api/v1},
  * and the per-tenant rate limits (a token bucket: {@code burst} requests at once, refilled at
- * {@code requests-per-second}; {@code tenant-limits} overrides the rate for named tenants).
+ * {@code requests-per-second}; {@code tenant-limits} overrides the rate for named tenants), and the
+ * body limits.
  */
 @ConfigurationProperties("sanctuary.gateway")
 public record GatewayConfiguration(Map<String, URI> routes,
                                    @Bindable(defaultValue = "50") @Min(1) int requestsPerSecond,
                                    @Bindable(defaultValue = "100") @Min(1) int burst,
                                    @Bindable(defaultValue = "10485760") @Min(1) long maxBodyBytes,
-                                   @io.micronaut.core.annotation.Nullable Map<String, Integer> tenantLimits) {
+                                   @io.micronaut.core.annotation.Nullable Map<String, Integer> tenantLimits,
+                                   @io.micronaut.core.annotation.Nullable Map<String, Long> routeMaxBodyBytes) {
+
+    /** The body limit for a route: {@code route-max-body-bytes.<segment>} (e.g. documents), else {@code max-body-bytes}. */
+    public long maxBodyBytes(String segment) {
+        return routeMaxBodyBytes == null ? maxBodyBytes : routeMaxBodyBytes.getOrDefault(segment, maxBodyBytes);
+    }
 
     public Optional<URI> route(String segment) {
         return Optional.ofNullable(routes == null ? null : routes.get(segment));

@@ -66,9 +66,10 @@ final class ProxyFilter implements HttpServerFilter, Ordered {
         }
         // a tenant's bucket, or — for a platform administrator, who acts for no tenant — one of its own
         String bucket = Caller.current().map(Caller::tenantId).orElse("platform:" + authentication.get().getName());
-        if (request.getContentLength() > configuration.maxBodyBytes()) {
+        long limit = configuration.maxBodyBytes(segments[3]);
+        if (request.getContentLength() > limit) {
             return Publishers.just(problem(request, new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The body exceeds " + configuration.maxBodyBytes() + " bytes.")));
+                    "The body exceeds " + limit + " bytes.")));
         }
         TenantRateLimiter.Decision decision = limiter.tryAcquire(bucket);
         if (!decision.allowed()) {

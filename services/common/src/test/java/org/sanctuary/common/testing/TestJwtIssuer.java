@@ -51,8 +51,29 @@ public final class TestJwtIssuer {
                 out.write(jwks);
             }
         });
-
+        // the client-credentials grant, as Keycloak's token endpoint answers it: any client gets a
+        // platform-service token (services' background jobs reading each other's feeds)
+        server.createContext("/token", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!form.contains("grant_type=client_credentials")) {
+                exchange.sendResponseHeaders(400, -1);
+                exchange.close();
+                return;
+            }
+            byte[] answer = ("{\"access_token\":\"" + token(claims("service-account", List.of("platform-service")).build())
+                    + "\",\"token_type\":\"Bearer\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
         server.start();
+    }
+
+    /** The OAuth2 token endpoint (client-credentials grant only). */
+    public String tokenUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
     }
 
     public static synchronized TestJwtIssuer get() {

@@ -20,7 +20,7 @@ import java.security.SecureRandom;
  */
 public final class ChunkedCipher {
 
-    public static final int CHUNK = 64 * 1024;
+    public static final int CHUNK = 256 * 1024;
     private static final byte[] MAGIC = "SDC1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 

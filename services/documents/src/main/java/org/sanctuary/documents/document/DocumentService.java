@@ -130,7 +130,7 @@ public class DocumentService {
                 plain.sha256(), Document.Status.AVAILABLE, false, null, null, now, Caller.require().subject(), null, null, 1);
         try {
             transactions.executeWrite(status -> {
-                store.insert(document, blobKey);
+                store.insert(document, blobKey, rules.retentionYears());
                 audit.record("document.create", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
                 outbox.publish("document.added", claimId, new DocumentAdded(id, claimId, claim.applicantId(), category, type,
                         document.sizeBytes(), document.sha256(), now));
@@ -228,15 +228,18 @@ public class DocumentService {
         });
     }
 
-    /** Retention for the current tenant: content of documents whose claim closed {@code retentionYears} ago goes. */
-    public int applyRetention(int retentionYears) {
+    /**
+     * Retention for the current tenant: the content of documents whose claim closed their retention
+     * years ago (the pack's {@code retentionYears} at upload) goes; held documents stay; tombstones remain.
+     */
+    public int applyRetention() {
         LocalDate today = LocalDate.now(clock);
-        List<DocumentStore.Row> due = transactions.executeWrite(status -> store.due(today, retentionYears));
+        List<DocumentStore.Row> due = transactions.executeWrite(status -> store.due(today));
         int deleted = 0;
         for (DocumentStore.Row row : due) {
             boolean done = transactions.executeWrite(status -> {
-                boolean tombstoned = store.tombstone(row.document().id(), Instant.now(clock), "retention: " + retentionYears
-                        + " years after the claim closed on " + row.document().claimClosedOn());
+                boolean tombstoned = store.tombstone(row.document().id(), Instant.now(clock), "retention: the claim closed on "
+                        + row.document().claimClosedOn());
                 if (tombstoned) {
                     audit.record("document.retention-delete", RESOURCE, row.document().id().toString(), AuditTrail.Outcome.SUCCESS);
                     outbox.publish("document.deleted", row.document().claimId(), new DocumentDeleted(row.document().id(),

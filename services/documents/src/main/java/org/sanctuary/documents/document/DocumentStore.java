@@ -33,9 +33,10 @@ public class DocumentStore {
         this.cipher = cipher;
     }
 
-    public void insert(Document d, String blobKey) {
-        sql.update("insert into document (tenant_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Caller.require().tenantId(), d.id(), d.claimId(), d.applicantId(), d.category(),
+    public void insert(Document d, String blobKey, int retentionYears) {
+        sql.update("insert into document_tenant (tenant_id) values (?) on conflict do nothing", Caller.require().tenantId());
+        sql.update("insert into document (tenant_id, retention_years, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Caller.require().tenantId(), retentionYears, d.id(), d.claimId(), d.applicantId(), d.category(),
                 cipher.seal(d.description(), "description", d.id()), cipher.seal(d.filename(), "filename", d.id()), d.contentType(),
                 d.sizeBytes(), d.sha256(), blobKey, d.status(), d.legalHold(), d.legalHoldReason(), d.claimClosedOn(),
                 d.createdAt(), d.createdBy(), d.deletedAt(), d.deletionReason(), d.version());
@@ -69,11 +70,25 @@ public class DocumentStore {
                 on, Caller.require().tenantId(), claimId);
     }
 
-    /** Documents whose retention ran out by {@code today}: available, not held, claim closed long enough ago. */
-    public List<Row> due(LocalDate today, int retentionYears) {
+    /** Documents whose retention ran out by {@code today}: available, not held, claim closed their retention years ago. */
+    public List<Row> due(LocalDate today) {
         return sql.query("select " + COLUMNS + " from document where tenant_id = ? and status = 'AVAILABLE' and not legal_hold "
-                + "and claim_closed_on is not null and claim_closed_on <= ?", this::map, Caller.require().tenantId(),
-                today.minusYears(retentionYears));
+                + "and claim_closed_on is not null and claim_closed_on + make_interval(years => retention_years) <= ?",
+                this::map, Caller.require().tenantId(), today);
+    }
+
+    /** Every tenant that holds documents (platform data: ids only). */
+    public List<String> tenants() {
+        return sql.query("select tenant_id from document_tenant order by tenant_id", rs -> rs.getString(1));
+    }
+
+    public long cursor(String source) {
+        return sql.queryOne("select seq from feed_cursor where source = ?", rs -> rs.getLong(1), source).orElse(0L);
+    }
+
+    public void advance(String source, long seq) {
+        sql.update("insert into feed_cursor (source, seq) values (?, ?) on conflict (source) do update set seq = excluded.seq",
+                source, seq);
     }
 
     private Row map(ResultSet rs) throws SQLException {
