@@ -39,7 +39,7 @@ public class DecisionStore {
                     d.decidedOn(), d.appealDeadline());
             return true;
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
+            if (Sql.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -72,20 +72,11 @@ public class DecisionStore {
                     lodgedOn, Caller.require().subject(), cipher.seal(grounds, "grounds", id), now);
             return true;
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
+            if (Sql.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Decision map(ResultSet rs) throws SQLException {

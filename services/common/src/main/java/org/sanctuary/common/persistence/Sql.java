@@ -85,6 +85,16 @@ public class Sql {
         return false;
     }
 
+    /** True when a statement failed on a unique constraint: the row (or a partial index's row) exists. */
+    public static boolean isUniqueViolation(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int update(String sql, Object... params) {
         return jdbc.prepareStatement(sql, statement -> {
             bind(statement, params);

@@ -50,39 +50,12 @@ public final class ChunkedCipher {
         return ByteBuffer.allocate(prefix.length + 9).put(prefix).putLong(index).put((byte) (last ? 1 : 0)).array();
     }
 
-    /** Reads up to {@code buffer.length} bytes, fewer only at the end of the stream. */
-    static int readFully(InputStream in, byte[] buffer) throws IOException {
-        int filled = 0;
-        while (filled < buffer.length) {
-            int n = in.read(buffer, filled, buffer.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
-        }
-        return filled;
-    }
+    /** A stream served record by record: {@code advance()} fills {@code out} with the next one, false at the end. */
+    private abstract static class RecordStream extends InputStream {
+        byte[] out = new byte[0];
+        int position;
 
-    /** Produces the stored form from plaintext, one chunk ahead (to know which chunk is the last). */
-    private static final class Encrypting extends InputStream {
-        private final InputStream plain;
-        private final SecretKey key;
-        private final byte[] aad;
-        private byte[] current = new byte[CHUNK];
-        private int currentLength;
-        private byte[] next = new byte[CHUNK];
-        private int nextLength;
-        private long index;
-        private byte[] out = MAGIC;
-        private int position;
-        private boolean started;
-        private boolean finished;
-
-        Encrypting(InputStream plain, SecretKey key, byte[] aad) {
-            this.plain = plain;
-            this.key = key;
-            this.aad = aad;
-        }
+        abstract boolean advance() throws IOException;
 
         @Override
         public int read() throws IOException {
@@ -102,15 +75,36 @@ public final class ChunkedCipher {
             position += n;
             return n;
         }
+    }
 
-        private boolean advance() throws IOException {
+    private static final class Encrypting extends RecordStream {
+        private final InputStream plain;
+        private final SecretKey key;
+        private final byte[] aad;
+        private byte[] current = new byte[CHUNK];
+        private int currentLength;
+        private byte[] next = new byte[CHUNK];
+        private int nextLength;
+        private long index;
+        private boolean started;
+        private boolean finished;
+
+        Encrypting(InputStream plain, SecretKey key, byte[] aad) {
+            this.plain = plain;
+            this.key = key;
+            this.aad = aad;
+            this.out = MAGIC;
+        }
+
+        @Override
+        boolean advance() throws IOException {
             if (finished) {
                 return false;
             }
             if (!started) {
                 started = true;
-                currentLength = readFully(plain, current);
-                nextLength = currentLength < CHUNK ? 0 : readFully(plain, next);
+                currentLength = plain.readNBytes(current, 0, CHUNK);
+                nextLength = currentLength < CHUNK ? 0 : plain.readNBytes(next, 0, CHUNK);
             } else {
                 byte[] swap = current;
                 current = next;
@@ -120,7 +114,7 @@ public final class ChunkedCipher {
                     finished = true;
                     return false;
                 }
-                nextLength = currentLength < CHUNK ? 0 : readFully(plain, next);
+                nextLength = currentLength < CHUNK ? 0 : plain.readNBytes(next, 0, CHUNK);
             }
             boolean last = nextLength == 0;
             out = seal(current, currentLength, last);
@@ -149,12 +143,10 @@ public final class ChunkedCipher {
     }
 
     /** Plaintext from the stored form; any tampering surfaces as a {@link TamperedException}. */
-    private static final class Decrypting extends InputStream {
+    private static final class Decrypting extends RecordStream {
         private final DataInputStream stored;
         private final SecretKey key;
         private final byte[] aad;
-        private byte[] out = new byte[0];
-        private int position;
         private long index;
         private boolean headerRead;
         private boolean sawLast;
@@ -167,28 +159,10 @@ public final class ChunkedCipher {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            while (position == out.length) {
-                if (!advance()) {
-                    return -1;
-                }
-            }
-            int n = Math.min(len, out.length - position);
-            System.arraycopy(out, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        private boolean advance() throws IOException {
+        boolean advance() throws IOException {
             if (!headerRead) {
                 byte[] magic = new byte[4];
-                if (readFully(stored, magic) != 4 || !java.util.Arrays.equals(magic, MAGIC)) {
+                if (stored.readNBytes(magic, 0, 4) != 4 || !java.util.Arrays.equals(magic, MAGIC)) {
                     throw new TamperedException("not a sealed document");
                 }
                 headerRead = true;
@@ -234,7 +208,7 @@ public final class ChunkedCipher {
         /** The next record's plaintext length, or -1 at the end of the stored bytes. */
         private int readLength() throws IOException {
             byte[] four = new byte[4];
-            int n = readFully(stored, four);
+            int n = stored.readNBytes(four, 0, 4);
             if (n == 0) {
                 return -1;
             }

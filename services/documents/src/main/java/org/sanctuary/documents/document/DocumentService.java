@@ -103,7 +103,7 @@ public class DocumentService {
         byte[] head = new byte[SNIFF];
         int headLength;
         try {
-            headLength = readFully(body, head);
+            headLength = body.readNBytes(head, 0, SNIFF);
         } catch (IOException e) {
             throw ProblemException.invalid("body", "could not be read: the upload was interrupted");
         }
@@ -276,17 +276,5 @@ public class DocumentService {
     private static ProblemException tooLarge(Upstream.Rules rules) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "This organization accepts documents of at most "
                 + rules.maxBytes() + " bytes; nothing was kept.");
-    }
-
-    private static int readFully(InputStream in, byte[] buffer) throws IOException {
-        int filled = 0;
-        while (filled < buffer.length) {
-            int n = in.read(buffer, filled, buffer.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
-        }
-        return filled;
     }
 }

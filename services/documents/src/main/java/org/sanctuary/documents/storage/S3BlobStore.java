@@ -33,7 +33,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void write(String key, InputStream content) throws IOException {
         byte[] part = new byte[PART];
-        int length = readPart(content, part);
+        int length = content.readNBytes(part, 0, PART);
         if (length < PART) {
             try {
                 s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(java.util.Arrays.copyOf(part, length)));
@@ -58,7 +58,7 @@ public final class S3BlobStore implements BlobStore {
                         RequestBody.fromBytes(java.util.Arrays.copyOf(part, filled))).eTag();
                 parts.add(CompletedPart.builder().partNumber(n).eTag(etag).build());
                 number++;
-                filled = readPart(content, part);
+                filled = content.readNBytes(part, 0, PART);
             }
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload)
                     .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
@@ -70,18 +70,6 @@ public final class S3BlobStore implements BlobStore {
             }
             throw e instanceof IOException io ? io : new IOException("S3 upload failed", e);
         }
-    }
-
-    private static int readPart(InputStream in, byte[] part) throws IOException {
-        int filled = 0;
-        while (filled < part.length) {
-            int n = in.read(part, filled, part.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
-        }
-        return filled;
     }
 
     @Override
