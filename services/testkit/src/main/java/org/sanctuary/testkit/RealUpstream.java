@@ -31,6 +31,7 @@ public final class RealUpstream {
     public final String intake;
     public final String tenants;
     private final java.util.Set<String> registered = new java.util.HashSet<>();
+    private String assessment;
 
     private RealUpstream(String intake, String tenants) {
         this.intake = intake;
@@ -76,6 +77,38 @@ public final class RealUpstream {
         ServiceDatabase db = ServiceDatabase.create(service);
         return ServiceProcess.environment(service, port, db.url(), db.password(), TestJwtIssuer.get().jwksUrl(),
                 TestJwtIssuer.ISSUER, ServiceTestProperties.TEST_MASTER_KEY);
+    }
+
+    /**
+     * The real assessment service too (started on first use), beside this intake and tenants: for
+     * services that read its feed. The module using it lists sanctuary-assessment for the reactor's order.
+     */
+    public synchronized String assessment() {
+        if (assessment == null) {
+            try {
+                int port = freePort();
+                Map<String, String> env = new HashMap<>(env("assessment", port));
+                env.put("SANCTUARY_TENANTS_URL", tenants);
+                env.put("SANCTUARY_INTAKE_URL", intake);
+                ServiceProcess process = ServiceProcess.start("assessment", port, env,
+                        List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        process.stop();
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
+                assessment = process.baseUrl();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return assessment;
     }
 
     /** Registers {@code tenant} (once) and publishes {@code pack} for it from today. */

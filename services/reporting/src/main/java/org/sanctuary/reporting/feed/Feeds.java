@@ -1,0 +1,164 @@
+package org.sanctuary.reporting.feed;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.common.platform.ServiceToken;
+import org.sanctuary.common.tenancy.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The read models, built only from the services' event feeds: each source read after its own cursor,
+ * each event applied in its tenant under RLS and at most once (its id is recorded in the same
+ * transaction), so a restart resumes where it stopped and a rebuild from seq 0 gives the same tables.
+ */
+@Requires(beans = ServiceToken.class)
+@Singleton
+public class Feeds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Feeds.class);
+
+    private final HttpClient http;
+    private final ServiceToken token;
+    private final Sql sql;
+    private final TransactionOperations<Connection> transactions;
+    private final Map<String, String> sources;
+
+    public Feeds(@Client HttpClient http, ServiceToken token, Sql sql, TransactionOperations<Connection> transactions,
+                 @Value("${sanctuary.reporting.sources.intake}") String intake,
+                 @Value("${sanctuary.reporting.sources.assessment}") String assessment) {
+        this.http = http;
+        this.token = token;
+        this.sql = sql;
+        this.transactions = transactions;
+        this.sources = Map.of("intake", intake.replaceAll("/+$", ""), "assessment", assessment.replaceAll("/+$", ""));
+    }
+
+    @Scheduled(fixedDelay = "${sanctuary.reporting.feed-interval:10s}", initialDelay = "15s")
+    void scheduled() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.warn("feeds not read this time: {}", e.getMessage());
+        }
+    }
+
+    /** Reads every source to its end; the number of events read. */
+    public synchronized long catchUp() {
+        long read = 0;
+        for (String source : List.of("intake", "assessment")) {
+            int page;
+            do {
+                page = readPage(source);
+                read += page;
+            } while (page > 0);
+        }
+        return read;
+    }
+
+    /** Empties the read models and the cursors, then reads every feed again from seq 0. */
+    public synchronized long rebuild() {
+        List<String> tenants = transactions.executeRead(status -> sql.query("select tenant_id from report_tenant", rs -> rs.getString(1)));
+        for (String tenant : tenants) {
+            Caller.callAs(Caller.system(tenant, "rebuild"), () -> transactions.executeWrite(status -> {
+                sql.execute("delete from decision_record where tenant_id = ?", tenant);
+                sql.execute("delete from claim_record where tenant_id = ?", tenant);
+                sql.execute("delete from applied_event where tenant_id = ?", tenant);
+                return null;
+            }));
+        }
+        transactions.executeWrite(status -> {
+            sql.execute("delete from feed_cursor");
+            return null;
+        });
+        return catchUp();
+    }
+
+    private int readPage(String source) {
+        long after = transactions.executeRead(status -> sql.queryOne("select seq from feed_cursor where source = ?",
+                rs -> rs.getLong(1), source).orElse(0L));
+        JsonNode page = http.toBlocking().retrieve(HttpRequest.GET(URI.create(sources.get(source)
+                + "/internal/v1/events?after=" + after + "&limit=1000")).header("Authorization", token.authorization()), JsonNode.class);
+        int read = 0;
+        for (JsonNode event : page.get("events").values()) {
+            String tenant = event.get("tenantId").getStringValue();
+            long seq = event.get("seq").getLongValue();
+            Caller.callAs(Caller.system(tenant, "reporting"), () -> transactions.executeWrite(status -> {
+                sql.update("insert into report_tenant (tenant_id) values (?) on conflict do nothing", tenant);
+                if (sql.update("insert into applied_event (tenant_id, event_id) values (?, ?) on conflict do nothing", tenant,
+                        UUID.fromString(event.get("eventId").getStringValue())) == 1) {
+                    apply(tenant, event.get("type").getStringValue(), event.get("payload"));
+                }
+                sql.update("insert into feed_cursor (source, seq) values (?, ?) on conflict (source) do update set seq = excluded.seq",
+                        source, seq);
+                return null;
+            }));
+            read++;
+        }
+        return read;
+    }
+
+    private void apply(String tenant, String type, JsonNode p) {
+        switch (type) {
+            case "claim.lodged" -> sql.update("insert into claim_record (tenant_id, claim_id, applicant_id, nationality, military_status, "
+                            + "lodged_on, first_instance_deadline, status) values (?, ?, ?, ?, ?, ?, ?, 'LODGED') on conflict (tenant_id, claim_id) "
+                            + "do update set lodged_on = excluded.lodged_on, first_instance_deadline = excluded.first_instance_deadline",
+                    tenant, uuid(p, "claimId"), uuid(p, "applicantId"), firstNationality(p), text(p, "militaryStatus"),
+                    date(p, "lodgedOn"), date(p, "firstInstanceDeadline"));
+            case "claim.status-changed" -> sql.update("update claim_record set status = ? where tenant_id = ? and claim_id = ?",
+                    text(p, "to"), tenant, uuid(p, "claimId"));
+            case "decision.approved" -> sql.update("insert into decision_record (tenant_id, decision_id, claim_id, applicant_id, stage, "
+                            + "outcome, decided_on, rules_met) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                    tenant, uuid(p, "decisionId"), uuid(p, "claimId"), uuid(p, "applicantId"), text(p, "stage"), text(p, "outcome"),
+                    date(p, "decidedOn"), rules(p));
+            default -> {
+                // other events carry nothing these read models count
+            }
+        }
+    }
+
+    private static UUID uuid(JsonNode p, String field) {
+        return UUID.fromString(p.get(field).getStringValue());
+    }
+
+    private static @Nullable String text(JsonNode p, String field) {
+        JsonNode v = p.get(field);
+        return v == null || v.isNull() ? null : v.getStringValue();
+    }
+
+    private static @Nullable LocalDate date(JsonNode p, String field) {
+        String v = text(p, field);
+        return v == null ? null : LocalDate.parse(v);
+    }
+
+    private static @Nullable String firstNationality(JsonNode p) {
+        JsonNode list = p.get("nationalities");
+        return list == null || list.size() == 0 ? null : list.get(0).getStringValue();
+    }
+
+    private static String[] rules(JsonNode p) {
+        List<String> rules = new ArrayList<>();
+        JsonNode list = p.get("rulesMet");
+        if (list != null) {
+            list.values().forEach(v -> rules.add(v.getStringValue()));
+        }
+        return rules.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,16 @@
+package org.sanctuary.reporting.runtime;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** The service's one clock (UTC), a bean so tests can move time, e.g. past an appeal deadline. */
+@Factory
+class Clocks {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,197 @@
+package org.sanctuary.reporting;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.CatalogCheck;
+import org.sanctuary.common.testing.ServiceDatabase;
+import org.sanctuary.common.testing.ServiceTestProperties;
+import org.sanctuary.common.testing.TestJwtIssuer;
+import org.sanctuary.common.testing.TwoTenants;
+import org.sanctuary.devstack.ServiceProcess;
+import org.sanctuary.reporting.feed.Feeds;
+import org.sanctuary.testkit.RealUpstream;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reports built from the real services' feeds: claims lodged in the real intake, assessed and decided
+ * (four eyes) in the real assessment service, read by this service with its own token.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportingApiTest implements TestPropertyProvider {
+
+    private final ServiceDatabase db = ServiceDatabase.create("reporting");
+    private final RealUpstream upstream = RealUpstream.get().tenant(TwoTenants.A, pack()).tenant(TwoTenants.B, pack());
+    private final String assessment = upstream.assessment();
+    private final String caseworker = TestJwtIssuer.get().token(TwoTenants.A, "cw-rep", "caseworker");
+    private final String supervisor = TestJwtIssuer.get().token(TwoTenants.A, "sv-rep", "supervisor");
+    private final String analyst = TestJwtIssuer.get().token(TwoTenants.A, "an-rep", "analyst");
+    private final String year = Integer.toString(LocalDate.now(ZoneOffset.UTC).getYear());
+    private final String range = "from=" + year + "-01-01&to=" + year + "-12-31&period=year";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Feeds feeds;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(ServiceTestProperties.forService(db));
+        properties.put("sanctuary.tenants.url", upstream.tenants);
+        properties.put("sanctuary.reporting.sources.intake", upstream.intake);
+        properties.put("sanctuary.reporting.sources.assessment", assessment);
+        properties.put("sanctuary.platform.token-url", TestJwtIssuer.get().tokenUrl());
+        properties.put("sanctuary.reporting.feed-interval", "1h"); // the test drives the feeds
+        return properties;
+    }
+
+    /** eu-member, with a small-cell threshold of 3 and no rounding so the counts can be checked exactly. */
+    private static String pack() {
+        try {
+            return Files.readString(ServiceProcess.root().resolve("devstack/src/main/resources/demo-packs/eu-member.json"))
+                    .replace("\"smallCellThreshold\": 5", "\"smallCellThreshold\": 3").replace("\"rounding\": 5", "\"rounding\": 1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApiClient api() {
+        return new ApiClient(server.getURL().toString());
+    }
+
+    private String applicant(String nationality) {
+        ApiClient.Response created = new ApiClient(upstream.intake).post("/api/v1/applicants", caseworker, Map.of(
+                "name", Map.of("given", "Иван", "family", "Статистиков"),
+                "nationalities", List.of(Map.of("country", nationality, "imposed", false)), "birthDate", "1990-05-05", "sex", "MALE"));
+        assertEquals(201, created.status(), created.body());
+        return created.json().get("id").toString();
+    }
+
+    /** A lodged claim, assessed, decided with {@code outcome} and approved by a second person. */
+    private void decided(String applicant, String outcome) {
+        ApiClient intake = new ApiClient(upstream.intake);
+        String claim = intake.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant,
+                "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU",
+                        "callUp", Map.of("received", true, "punitive", false)),
+                "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED"))).json().get("id").toString();
+        assertEquals(200, intake.post("/api/v1/claims/" + claim + "/actions/lodge", caseworker, "").status());
+        if (outcome == null) {
+            return;
+        }
+        ApiClient assess = new ApiClient(assessment);
+        String run = assess.post("/api/v1/assessments", caseworker, Map.of("claimId", claim)).json().get("id").toString();
+        ApiClient.Response decision = assess.post("/api/v1/decisions", caseworker, Map.of("assessmentId", run, "outcome", outcome,
+                "reasons", "Decided so for the statistics test."));
+        assertEquals(201, decision.status(), decision.body());
+        assertEquals(200, assess.post("/api/v1/decisions/" + decision.json().get("id") + "/approve", supervisor, "{}").status());
+    }
+
+    @BeforeAll
+    void someClaimsAreLodgedAndDecided() {
+        String twice = applicant("RU");
+        decided(twice, "REFUGEE_STATUS");
+        decided(twice, "REFUGEE_STATUS"); // the same person decided twice this year: counted once
+        decided(applicant("RU"), "REFUGEE_STATUS");
+        decided(applicant("RU"), "REFUGEE_STATUS");
+        decided(applicant("RU"), "REJECT");
+        decided(applicant("RU"), null);
+        decided(applicant("UA"), null);
+        assertTrue(feeds.catchUp() > 0);
+    }
+
+    @Test
+    void eachPersonIsCountedOncePerPeriodAndSmallCellsAreMarkedNotZeroed() {
+        ApiClient.Response decisions = api().get("/api/v1/reports/decisions?" + range, analyst);
+        assertEquals(200, decisions.status(), decisions.body());
+        List<?> columns = (List<?>) decisions.json().get("columns");
+        int genconv = columns.indexOf("GENCONV");
+        int rejected = columns.indexOf("REJECTED");
+        assertEquals(3, ((Number) decisions.at("cells.0." + genconv + ".value")).intValue(), decisions.body()); // 4 decisions, 3 people
+        assertEquals(true, decisions.at("cells.0." + rejected + ".suppressed"), decisions.body());
+        assertNull(decisions.at("cells.0." + rejected + ".value"), "a suppressed cell has no value, never 0");
+        assertNull(decisions.at("rates.0"), "no rate built on a suppressed count: " + decisions.body());
+
+        ApiClient.Response byNationality = api().get("/api/v1/reports/claims?" + range + "&by=nationality", analyst);
+        assertEquals(200, byNationality.status(), byNationality.body());
+        int ua = ((List<?>) byNationality.json().get("columns")).indexOf("UA");
+        assertEquals(true, byNationality.at("cells.0." + ua + ".suppressed"), byNationality.body());
+    }
+
+    @Test
+    void csvCarriesTheSameProtection() {
+        ApiClient.Response csv = api().send("GET", "/api/v1/reports/decisions?" + range, analyst, null, Map.of("Accept", "text/csv"));
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(0).contains("\"GENCONV\"") && lines.get(0).endsWith(",total"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("\"" + year + "\"") && lines.get(1).contains(",3,") && lines.get(1).contains(",c"), csv.body());
+        assertTrue(lines.get(lines.size() - 1).startsWith("total"), csv.body());
+    }
+
+    @Test
+    void aRebuildFromSeqZeroGivesIdenticalReports() {
+        String before = api().get("/api/v1/reports/decisions?" + range, analyst).body()
+                + api().get("/api/v1/reports/claims?" + range + "&by=militaryStatus", analyst).body()
+                + api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst).body();
+        assertTrue(feeds.rebuild() > 0);
+        assertEquals(0, feeds.catchUp(), "nothing new after the rebuild");
+        String after = api().get("/api/v1/reports/decisions?" + range, analyst).body()
+                + api().get("/api/v1/reports/claims?" + range + "&by=militaryStatus", analyst).body()
+                + api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst).body();
+        assertEquals(before, after);
+    }
+
+    @Test
+    void processingTimeBacklogAndRules() {
+        ApiClient.Response time = api().get("/api/v1/reports/processing-time?" + range.replace("&period=year", ""), analyst);
+        assertEquals(200, time.status(), time.body());
+        assertEquals(false, time.json().get("suppressed"));
+        assertEquals(0.0, ((Number) time.json().get("medianDays")).doubleValue(), time.body()); // lodged and decided today
+        ApiClient.Response backlog = api().get("/api/v1/reports/backlog", analyst);
+        assertEquals(200, backlog.status(), backlog.body());
+        ApiClient.Response rules = api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst);
+        assertEquals(200, rules.status(), rules.body());
+        assertTrue(((List<?>) rules.json().get("rows")).contains("QD-9-2-e"), rules.body());
+    }
+
+    @Test
+    void isolationRolesAndThePlatformView() throws Exception {
+        ApiClient.Response other = api().get("/api/v1/reports/decisions?" + range, TestJwtIssuer.get().token(TwoTenants.B, "an-b", "analyst"));
+        assertEquals(200, other.status(), other.body());
+        assertEquals(List.of(), other.json().get("rows"));
+        assertEquals(403, api().get("/api/v1/reports/decisions?" + range, caseworker).status());
+        assertEquals(400, api().get("/api/v1/reports/decisions?from=2026-12-31&to=2026-01-01", analyst).status());
+        assertEquals(400, api().get("/api/v1/reports/claims?" + range + "&by=religion", analyst).status());
+        String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root", List.of("platform-admin")).build());
+        ApiClient.Response view = api().get("/api/v1/reports/platform?year=" + year, platform);
+        assertEquals(200, view.status(), view.body());
+        assertTrue(((List<?>) view.json().get("rows")).contains(TwoTenants.A), view.body());
+        assertFalse(view.body().contains("applicant"), view.body());
+        assertEquals(403, api().get("/api/v1/reports/platform?year=" + year, analyst).status());
+        assertEquals(403, api().get("/api/v1/reports/decisions?" + range, platform).status());
+        try (Connection owner = db.ownerConnection()) {
+            assertEquals(List.of(), new CatalogCheck().allowTable("report_tenant").allowTable("feed_cursor").violations(owner, db.appRole()));
+        }
+    }
+}
