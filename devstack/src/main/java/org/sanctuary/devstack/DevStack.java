@@ -36,7 +36,8 @@ public final class DevStack implements Closeable {
 
     /** Services behind the gateway, with their fixed local ports (8081 upwards). */
     static final List<Service> SERVICES = List.of(new Service("intake", 8081), new Service("tenants", 8082),
-            new Service("assessment", 8083), new Service("documents", 8084));
+            new Service("assessment", 8083), new Service("documents", 8084),
+            new Service("reporting", 8085));
 
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
@@ -117,10 +118,12 @@ public final class DevStack implements Closeable {
             env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
             env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
             env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
-            if (service.name().equals("documents")) {
-                env.put("SANCTUARY_STORAGE_PATH", HOME.resolve("documents").toString()); // sealed blobs, beside the database
+            if (service.name().equals("documents") || service.name().equals("reporting")) {
                 env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
                 env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
+            }
+            if (service.name().equals("documents")) {
+                env.put("SANCTUARY_STORAGE_PATH", HOME.resolve("documents").toString()); // sealed blobs, beside the database
             }
             if (service.name().equals("tenants")) {
                 env.put("SANCTUARY_KEYCLOAK_URL", "http://127.0.0.1:" + LocalKeycloak.PORT);
@@ -138,6 +141,7 @@ public final class DevStack implements Closeable {
         gateway.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
         gateway.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
         gateway.put("SANCTUARY_DOCUMENTS_URL", "http://127.0.0.1:8084");
+        gateway.put("SANCTUARY_REPORTING_URL", "http://127.0.0.1:8085");
         children.add(ServiceProcess.start("gateway", GATEWAY_PORT, gateway, List.of("-Xmx256m"), showLogs));
         for (ServiceProcess child : children) {
             child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(250));
@@ -298,6 +302,7 @@ public final class DevStack implements Closeable {
         System.out.println("  tenants     http://127.0.0.1:8082        (behind the gateway)");
         System.out.println("  assessment  http://127.0.0.1:8083        (behind the gateway)");
         System.out.println("  documents   http://127.0.0.1:8084        (behind the gateway)");
+        System.out.println("  reporting   http://127.0.0.1:8085        (behind the gateway)");
         System.out.println("  postgres    127.0.0.1:" + POSTGRES_PORT + "              data in .devstack/postgres");
         System.out.println();
         System.out.println("Demo logins (password = user name, local only): gov-caseworker, gov-supervisor, gov-policy-admin,");

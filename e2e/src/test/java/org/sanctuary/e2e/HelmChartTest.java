@@ -82,7 +82,7 @@ class HelmChartTest {
         Files.writeString(manifests, rendered.output());
         Result validated = run(TOOLS.resolve("k8s-models"), "node", "validate-manifests.mjs", manifests.toString());
         require(validated);
-        assertTrue(validated.output().contains("18 manifests, 0 invalid"), validated.output());
+        assertTrue(validated.output().contains("22 manifests, 0 invalid"), validated.output());
 
         String yaml = rendered.output();
         assertTrue(yaml.contains("name: sanctuary-intake-from-gateway"), "a NetworkPolicy admits only the gateway to intake");
@@ -95,8 +95,8 @@ class HelmChartTest {
         assertFalse(yaml.contains("name: sanctuary-gateway-from-gateway"), "the gateway itself is public");
         assertTrue(yaml.contains("\"helm.sh/hook\": pre-install,pre-upgrade"));
         assertTrue(yaml.contains("SANCTUARY_MIGRATE_ONLY"));
-        assertEquals(9, count(yaml, "runAsNonRoot: true"), "every container: five deployments and four migration jobs");
-        assertEquals(9, count(yaml, "readOnlyRootFilesystem: true"));
+        assertEquals(11, count(yaml, "runAsNonRoot: true"), "every container: six deployments and five migration jobs");
+        assertEquals(11, count(yaml, "readOnlyRootFilesystem: true"));
         assertTrue(yaml.contains("path: /health"));
         assertFalse(yaml.contains("kind: Secret"), "secrets are referenced, never rendered");
         assertTrue(yaml.contains("secretKeyRef: {name: sanctuary-intake-db-test, key: app-password}"));
