@@ -76,6 +76,17 @@ public final class LocalIssuer implements Closeable {
                 out.write(jwks);
             }
         });
+        // the client-credentials grant, for services' background reads of each other's feeds (benchmarks)
+        server.createContext(REALM_PATH + "/protocol/openid-connect/token", exchange -> {
+            byte[] answer = ("{\"access_token\":\"" + token(null, "service-account", List.of("platform-service"))
+                    + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}").getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
         server.start();
         return this;
     }

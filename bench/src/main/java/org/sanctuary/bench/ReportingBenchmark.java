@@ -1,0 +1,170 @@
+package org.sanctuary.bench;
+
+import org.sanctuary.devstack.LocalIssuer;
+import org.sanctuary.devstack.LocalPostgres;
+import org.sanctuary.devstack.ServiceProcess;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 7's budgets: a tenant dashboard (claims by status, first-instance decisions with each person
+ * counted once, processing time, backlog) over 1M synthetic claims and 400k decisions in the read
+ * models — p50/p95 per request and for the whole dashboard; and the feed catch-up rate, reading real
+ * intake events through the real feed. Run with {@code bench/reporting.sh}.
+ */
+public final class ReportingBenchmark {
+
+    private static final int CLAIMS = Integer.getInteger("bench.claims", 1_000_000);
+    private static final int EVENTS = Integer.getInteger("bench.events", 3_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("sanctuary-reporting-bench");
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
+            String key = BenchSupport.masterKey();
+            Map<String, Integer> ports = new HashMap<>();
+            for (String service : List.of("tenants", "intake", "assessment", "reporting")) {
+                postgres.provision(service);
+                ports.put(service, BenchSupport.freePort());
+            }
+            String tenants = "http://127.0.0.1:" + ports.get("tenants");
+            String intake = "http://127.0.0.1:" + ports.get("intake");
+            List<ServiceProcess> children = new ArrayList<>();
+            for (String service : List.of("tenants", "intake", "assessment", "reporting")) {
+                Map<String, String> env = new HashMap<>(ServiceProcess.environment(service, ports.get(service), postgres, issuer, key));
+                env.put("SANCTUARY_TENANTS_URL", tenants);
+                env.put("SANCTUARY_INTAKE_URL", intake);
+                env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:" + ports.get("assessment"));
+                env.put("SANCTUARY_PLATFORM_TOKEN_URL", issuer.issuer() + "/protocol/openid-connect/token");
+                env.put("SANCTUARY_REPORTING_FEED_INTERVAL", "1h"); // the benchmark triggers the reads itself
+                children.add(ServiceProcess.start(service, ports.get(service), env, BenchSupport.JVM, false));
+            }
+            for (ServiceProcess child : children) {
+                child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
+            }
+            String reporting = "http://127.0.0.1:" + ports.get("reporting");
+            HttpClient http = HttpClient.newHttpClient();
+            String platform = issuer.token(null, "bench-root", List.of("platform-admin"));
+            send(http, "POST", tenants + "/api/v1/tenants", platform,
+                    "{\"id\":\"bench-tenant\",\"name\":\"Bench\",\"kind\":\"GOVERNMENT\",\"jurisdiction\":\"DE\"}", 201);
+            String admin = issuer.token("bench-tenant", "bench-admin", List.of("policy-admin"));
+            String pack = Files.readString(ServiceProcess.root().resolve("devstack/src/main/resources/demo-packs/eu-member.json"));
+            String draft = send(http, "POST", tenants + "/api/v1/tenants/bench-tenant/policy-packs", admin, pack, 201);
+            send(http, "POST", tenants + "/api/v1/tenants/bench-tenant/policy-packs/" + field(draft, "version") + "/publish", admin,
+                    "{\"effectiveFrom\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}", 200);
+
+            // 1. feed catch-up: real claims lodged in intake, read through the real feed
+            String caseworker = issuer.token("bench-tenant", "bench-caseworker", List.of("caseworker"));
+            String service = issuer.token(null, "bench-reporting", List.of("platform-service"));
+            String applicant = field(send(http, "POST", intake + "/api/v1/applicants", caseworker,
+                    "{\"name\":{\"given\":\"Bench\",\"family\":\"Counted\"},\"nationalities\":[{\"country\":\"RU\",\"imposed\":false}],"
+                            + "\"birthDate\":\"1990-01-01\",\"sex\":\"MALE\"}", 201), "id");
+            for (int i = 0; i < EVENTS / 2; i++) {
+                String claim = field(send(http, "POST", intake + "/api/v1/claims", caseworker, "{\"applicantId\":\"" + applicant
+                        + "\",\"military\":{\"status\":\"MOBILISED_RESERVIST\"},\"credibility\":{\"militaryStatus\":\"ACCEPTED\"}}", 201), "id");
+                send(http, "POST", intake + "/api/v1/claims/" + claim + "/actions/lodge", caseworker, "", 200); // 2 events
+            }
+            String first = send(http, "POST", reporting + "/internal/v1/feeds/catch-up", service, "", 200);
+            String rebuilt = send(http, "POST", reporting + "/internal/v1/feeds/rebuild", service, "", 200);
+
+            // 2. the dashboard over 1M synthetic claims and 400k decisions, written straight into the read models
+            long loadStart = System.nanoTime();
+            try (Connection db = postgres.superuser("reporting"); Statement st = db.createStatement()) {
+                st.execute("insert into report_tenant values ('bench-tenant') on conflict do nothing");
+                st.execute("insert into claim_record select 'bench-tenant', gen_random_uuid(), gen_random_uuid(), "
+                        + "(array['RU','RU','RU','UA','UA','BY','XC','XY'])[1 + (g % 8)], "
+                        + "(array['MOBILISED_RESERVIST','SUMMONED_NON_REPORTER','DESERTER','CONSCRIPT','OBJECTOR_ABSOLUTE'])[1 + (g % 5)], "
+                        + "current_date - (g % 1095), current_date - (g % 1095) + 180, "
+                        + "(array['LODGED','UNDER_ASSESSMENT','DECIDED','DECIDED','CLOSED','APPEALED'])[1 + (g % 6)] "
+                        + "from generate_series(1, " + CLAIMS + ") g");
+                st.execute("insert into decision_record select 'bench-tenant', gen_random_uuid(), c.claim_id, c.applicant_id, "
+                        + "case when random() < 0.85 then 'FIRST_INSTANCE' else 'APPEAL' end, "
+                        + "(array['REFUGEE_STATUS','REFUGEE_STATUS','SUBSIDIARY_PROTECTION','REJECT','REJECT','TEMPORARY_PROTECTION','NATIONAL_HUMANITARIAN'])[1 + (abs(hashtext(c.claim_id::text)) % 7)], "
+                        + "least(current_date, c.lodged_on + (abs(hashtext(c.applicant_id::text)) % 300)), array['QD-9-2-e','GIP10-2'] "
+                        + "from claim_record c where c.tenant_id = 'bench-tenant' and c.status in ('DECIDED','CLOSED','APPEALED')");
+                st.execute("analyze");
+            }
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            String analyst = issuer.token("bench-tenant", "bench-analyst", List.of("analyst"));
+            LocalDate to = LocalDate.now(ZoneOffset.UTC);
+            String range = "from=" + to.minusYears(1) + "&to=" + to;
+            List<String> dashboard = List.of("/api/v1/reports/claims?" + range + "&period=month&by=status",
+                    "/api/v1/reports/decisions?" + range + "&period=month",
+                    "/api/v1/reports/processing-time?" + range,
+                    "/api/v1/reports/backlog");
+            for (int i = 0; i < 20; i++) { // warm-up
+                for (String path : dashboard) {
+                    send(http, "GET", reporting + path, analyst, null, 200);
+                }
+            }
+            long[][] each = new long[dashboard.size()][ROUNDS];
+            long[] whole = new long[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                long dashboardStart = System.nanoTime();
+                for (int k = 0; k < dashboard.size(); k++) {
+                    long start = System.nanoTime();
+                    send(http, "GET", reporting + dashboard.get(k), analyst, null, 200);
+                    each[k][round] = System.nanoTime() - start;
+                }
+                whole[round] = System.nanoTime() - dashboardStart;
+            }
+            for (ServiceProcess child : children) {
+                child.stop();
+            }
+            System.out.printf("%n| measure | value | budget |%n|---|---|---|%n");
+            System.out.printf("| feed catch-up: %s events (%d claims lodged in intake) in %s ms | **%.0f events/s** | |%n",
+                    field(first, "events"), EVENTS / 2, field(first, "millis"),
+                    Double.parseDouble(field(first, "events")) * 1000 / Math.max(1, Double.parseDouble(field(first, "millis"))));
+            System.out.printf("| rebuild from seq 0: %s events in %s ms | %.0f events/s | |%n", field(rebuilt, "events"),
+                    field(rebuilt, "millis"), Double.parseDouble(field(rebuilt, "events")) * 1000 / Math.max(1, Double.parseDouble(field(rebuilt, "millis"))));
+            System.out.printf("| synthetic read models: %d claims and their decisions, loaded in | %.1f s | |%n", CLAIMS, loadSeconds);
+            for (int k = 0; k < dashboard.size(); k++) {
+                Arrays.sort(each[k]);
+                System.out.printf("| `%s` p50 / p95 | %.1f / %.1f ms | |%n", dashboard.get(k).replaceAll("\\?.*", ""),
+                        each[k][ROUNDS / 2] / 1e6, each[k][(int) (ROUNDS * 0.95)] / 1e6);
+            }
+            Arrays.sort(whole);
+            System.out.printf("| **whole dashboard (4 requests in turn) p50 / p95** | %.1f / **%.1f ms** | p95 <= 100 ms |%n",
+                    whole[ROUNDS / 2] / 1e6, whole[(int) (ROUNDS * 0.95)] / 1e6);
+        }
+    }
+
+    private static String send(HttpClient http, String method, String url, String token, String body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}
