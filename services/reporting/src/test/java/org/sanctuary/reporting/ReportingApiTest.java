@@ -151,15 +151,30 @@ class ReportingApiTest implements TestPropertyProvider {
 
     @Test
     void aRebuildFromSeqZeroGivesIdenticalReports() {
-        String before = api().get("/api/v1/reports/decisions?" + range, analyst).body()
-                + api().get("/api/v1/reports/claims?" + range + "&by=militaryStatus", analyst).body()
-                + api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst).body();
+        String before = dashboard() + api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst).body();
         assertTrue(feeds.rebuild() > 0);
         assertEquals(0, feeds.catchUp(), "nothing new after the rebuild");
-        String after = api().get("/api/v1/reports/decisions?" + range, analyst).body()
-                + api().get("/api/v1/reports/claims?" + range + "&by=militaryStatus", analyst).body()
-                + api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst).body();
+        String after = dashboard() + api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst).body();
         assertEquals(before, after);
+    }
+
+    @Test
+    void theCountsKeptAsEventsArriveEqualTheCountsDerivedFromTheReadModels() {
+        String before = dashboard();
+        String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("ops", List.of("platform-service")).build());
+        assertEquals(200, api().post("/internal/v1/feeds/rederive", service, "").status());
+        assertEquals(before, dashboard());
+        assertEquals(403, api().post("/internal/v1/feeds/rederive", analyst, "").status());
+    }
+
+    private String dashboard() {
+        String days = range.replace("&period=year", "");
+        return api().get("/api/v1/reports/decisions?" + range, analyst).body()
+                + api().get("/api/v1/reports/decisions?" + range.replace("year", "month"), analyst).body()
+                + api().get("/api/v1/reports/claims?" + range + "&by=status", analyst).body()
+                + api().get("/api/v1/reports/claims?" + range + "&by=nationality", analyst).body()
+                + api().get("/api/v1/reports/processing-time?" + days, analyst).body()
+                + api().get("/api/v1/reports/backlog", analyst).body();
     }
 
     @Test

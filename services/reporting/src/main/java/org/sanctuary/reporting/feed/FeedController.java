@@ -36,6 +36,13 @@ class FeedController {
         return new Progress(events, (System.nanoTime() - start) / 1_000_000);
     }
 
+    @Post("/rederive")
+    Progress rederive() {
+        long start = System.nanoTime();
+        long tenants = feeds.rederive();
+        return new Progress(tenants, (System.nanoTime() - start) / 1_000_000);
+    }
+
     @Post("/rebuild")
     Progress rebuild() {
         long start = System.nanoTime();

@@ -40,14 +40,16 @@ public class Feeds {
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final Map<String, String> sources;
+    private final Aggregates aggregates;
 
-    public Feeds(@Client HttpClient http, ServiceToken token, Sql sql, TransactionOperations<Connection> transactions,
+    public Feeds(@Client HttpClient http, ServiceToken token, Sql sql, TransactionOperations<Connection> transactions, Aggregates aggregates,
                  @Value("${sanctuary.reporting.sources.intake}") String intake,
                  @Value("${sanctuary.reporting.sources.assessment}") String assessment) {
         this.http = http;
         this.token = token;
         this.sql = sql;
         this.transactions = transactions;
+        this.aggregates = aggregates;
         this.sources = Map.of("intake", intake.replaceAll("/+$", ""), "assessment", assessment.replaceAll("/+$", ""));
     }
 
@@ -81,6 +83,7 @@ public class Feeds {
                 sql.execute("delete from decision_record where tenant_id = ?", tenant);
                 sql.execute("delete from claim_record where tenant_id = ?", tenant);
                 sql.execute("delete from applied_event where tenant_id = ?", tenant);
+                aggregates.clear(tenant);
                 return null;
             }));
         }
@@ -89,6 +92,18 @@ public class Feeds {
             return null;
         });
         return catchUp();
+    }
+
+    /** Derives every tenant's counts again from the read models (after a fix in how they are kept, say). */
+    public synchronized int rederive() {
+        List<String> tenants = transactions.executeRead(status -> sql.query("select tenant_id from report_tenant", rs -> rs.getString(1)));
+        for (String tenant : tenants) {
+            Caller.callAs(Caller.system(tenant, "rederive"), () -> transactions.executeWrite(status -> {
+                aggregates.derive(tenant);
+                return null;
+            }));
+        }
+        return tenants.size();
     }
 
     private int readPage(String source) {
@@ -117,17 +132,33 @@ public class Feeds {
 
     private void apply(String tenant, String type, JsonNode p) {
         switch (type) {
-            case "claim.lodged" -> sql.update("insert into claim_record (tenant_id, claim_id, applicant_id, nationality, military_status, "
-                            + "lodged_on, first_instance_deadline, status) values (?, ?, ?, ?, ?, ?, ?, 'LODGED') on conflict (tenant_id, claim_id) "
-                            + "do update set lodged_on = excluded.lodged_on, first_instance_deadline = excluded.first_instance_deadline",
-                    tenant, uuid(p, "claimId"), uuid(p, "applicantId"), firstNationality(p), text(p, "militaryStatus"),
-                    date(p, "lodgedOn"), date(p, "firstInstanceDeadline"));
-            case "claim.status-changed" -> sql.update("update claim_record set status = ? where tenant_id = ? and claim_id = ?",
-                    text(p, "to"), tenant, uuid(p, "claimId"));
-            case "decision.approved" -> sql.update("insert into decision_record (tenant_id, decision_id, claim_id, applicant_id, stage, "
-                            + "outcome, decided_on, rules_met) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                    tenant, uuid(p, "decisionId"), uuid(p, "claimId"), uuid(p, "applicantId"), text(p, "stage"), text(p, "outcome"),
-                    date(p, "decidedOn"), rules(p));
+            case "claim.lodged" -> {
+                LocalDate lodgedOn = date(p, "lodgedOn");
+                if (sql.update("insert into claim_record (tenant_id, claim_id, applicant_id, nationality, military_status, lodged_on, "
+                                + "first_instance_deadline, status) values (?, ?, ?, ?, ?, ?, ?, 'LODGED') on conflict (tenant_id, claim_id) do nothing",
+                        tenant, uuid(p, "claimId"), uuid(p, "applicantId"), firstNationality(p), text(p, "militaryStatus"), lodgedOn,
+                        date(p, "firstInstanceDeadline")) == 1) {
+                    aggregates.claimLodged(tenant, lodgedOn, text(p, "militaryStatus"), firstNationality(p), date(p, "firstInstanceDeadline"));
+                }
+            }
+            case "claim.status-changed" -> sql.queryOne("select status, lodged_on, first_instance_deadline from claim_record "
+                            + "where tenant_id = ? and claim_id = ?", rs -> new Object[]{rs.getString(1), rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class)}, tenant, uuid(p, "claimId"))
+                    .filter(claim -> !claim[0].equals(text(p, "to")))
+                    .ifPresent(claim -> {
+                        sql.update("update claim_record set status = ? where tenant_id = ? and claim_id = ?", text(p, "to"), tenant, uuid(p, "claimId"));
+                        aggregates.statusChanged(tenant, (LocalDate) claim[1], (String) claim[0], text(p, "to"), (LocalDate) claim[2]);
+                    });
+            case "decision.approved" -> {
+                if (sql.update("insert into decision_record (tenant_id, decision_id, claim_id, applicant_id, stage, outcome, decided_on, rules_met) "
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", tenant, uuid(p, "decisionId"), uuid(p, "claimId"),
+                        uuid(p, "applicantId"), text(p, "stage"), text(p, "outcome"), date(p, "decidedOn"), rules(p)) == 1) {
+                    LocalDate lodgedOn = sql.queryOne("select lodged_on from claim_record where tenant_id = ? and claim_id = ?",
+                            rs -> rs.getObject(1, LocalDate.class), tenant, uuid(p, "claimId")).orElse(null);
+                    aggregates.decided(tenant, text(p, "stage"), uuid(p, "applicantId"), uuid(p, "decisionId"), date(p, "decidedOn"),
+                            text(p, "outcome"), lodgedOn);
+                }
+            }
             default -> {
                 // other events carry nothing these read models count
             }

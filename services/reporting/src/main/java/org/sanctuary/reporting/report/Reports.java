@@ -42,15 +42,7 @@ public class Reports {
 
     public enum Period { month, quarter, year }
 
-    public enum Dimension {
-        status("status"), militaryStatus("military_status"), nationality("coalesce(nationality, 'UNKNOWN')");
-
-        final String column;
-
-        Dimension(String column) {
-            this.column = column;
-        }
-    }
+    public enum Dimension { status, militaryStatus, nationality }
 
     /** A protected table as served: suppressed cells say so and carry no value; rates only on published counts. */
     @Serdeable
@@ -78,26 +70,20 @@ public class Reports {
 
     public Report claims(LocalDate from, LocalDate to, Period period, Dimension by, PackRules.Rules rules) {
         check(from, to);
-        List<Object[]> counts = read("claims", () -> sql.query("select date_trunc(?, lodged_on)::date as p, " + by.column
-                        + " as k, count(*) as n from claim_record where tenant_id = ? and lodged_on between ? and ? group by 1, 2",
+        List<Object[]> counts = read("claims", () -> sql.query("select date_trunc(?, day)::date as p, value as k, sum(n) as n from claim_count "
+                        + "where tenant_id = ? and dimension = ? and day between ? and ? group by 1, 2 having sum(n) <> 0",
                 rs -> new Object[]{rs.getObject("p", LocalDate.class), rs.getString("k"), rs.getLong("n")},
-                period.name(), tenant(), from, to));
+                period.name(), tenant(), by.name(), from, to));
         return table("claims-by-" + by.name(), from, to, period, counts, List.of(), rules, false);
     }
 
+    /** Whole reference periods: those starting between the start of {@code from}'s period and {@code to}. */
     public Report decisions(LocalDate from, LocalDate to, Period period, boolean finalStage, PackRules.Rules rules) {
         check(from, to);
-        StringBuilder category = new StringBuilder("case");
-        EUROSTAT.forEach((name, outcomes) -> category.append(" when outcome in ('").append(String.join("','", outcomes))
-                .append("') then '").append(name).append("'"));
-        category.append(" end");
-        // one row per person and period: their latest decision in it
-        List<Object[]> counts = read("decisions", () -> sql.query("select p, " + category + " as k, count(*) as n from ("
-                        + "select distinct on (applicant_id, p) p, outcome from (select applicant_id, date_trunc(?, decided_on)::date as p, "
-                        + "decided_on, decision_id, outcome from decision_record where tenant_id = ? and stage = ? and decided_on between ? and ?) d "
-                        + "order by applicant_id, p, decided_on desc, decision_id desc) latest group by 1, 2",
+        List<Object[]> counts = read("decisions", () -> sql.query("select period_start as p, category as k, persons as n from decision_count "
+                        + "where tenant_id = ? and stage = ? and period = ? and period_start between date_trunc(?, ?::date)::date and ? and persons > 0",
                 rs -> new Object[]{rs.getObject("p", LocalDate.class), rs.getString("k"), rs.getLong("n")},
-                period.name(), tenant(), finalStage ? "APPEAL" : "FIRST_INSTANCE", from, to));
+                tenant(), finalStage ? "APPEAL" : "FIRST_INSTANCE", period.name(), period.name(), from, to));
         return table(finalStage ? "final-decisions" : "first-instance-decisions", from, to, period, counts,
                 new ArrayList<>(EUROSTAT.keySet()), rules, true);
     }
@@ -113,10 +99,8 @@ public class Reports {
 
     public Report backlog(PackRules.Rules rules) {
         LocalDate today = LocalDate.now(clock);
-        List<Object[]> counts = read("backlog", () -> sql.query("select count(*) filter (where status in ('LODGED', 'UNDER_ASSESSMENT')) as open, "
-                        + "count(*) filter (where status in ('LODGED', 'UNDER_ASSESSMENT') and first_instance_deadline < ?) as late "
-                        + "from claim_record where tenant_id = ?",
-                rs -> new Object[]{rs.getLong("open"), rs.getLong("late")}, today, tenant()));
+        List<Object[]> counts = read("backlog", () -> sql.query("select coalesce(sum(n), 0) as open, coalesce(sum(n) filter (where deadline < ?), 0) as late "
+                        + "from backlog_count where tenant_id = ?", rs -> new Object[]{rs.getLong("open"), rs.getLong("late")}, today, tenant()));
         long open = (long) counts.get(0)[0];
         long late = (long) counts.get(0)[1];
         List<Object[]> cells = List.of(new Object[]{today.toString(), "within deadline", open - late},
@@ -124,19 +108,35 @@ public class Reports {
         return table("backlog", today, today, null, cells, List.of("within deadline", "past deadline"), rules, false);
     }
 
+    /** Median and p90 days from lodging to first-instance decision, over whole months (percentile_cont's interpolation). */
     public ProcessingTime processingTime(LocalDate from, LocalDate to, PackRules.Rules rules) {
         check(from, to);
-        Object[] row = read("processing-time", () -> sql.query("select count(*) as n, percentile_cont(0.5) within group (order by days) as median, "
-                        + "percentile_cont(0.9) within group (order by days) as p90 from (select d.decided_on - c.lodged_on as days "
-                        + "from decision_record d join claim_record c on c.tenant_id = d.tenant_id and c.claim_id = d.claim_id "
-                        + "where d.tenant_id = ? and d.stage = 'FIRST_INSTANCE' and d.decided_on between ? and ?) t",
-                rs -> new Object[]{rs.getLong("n"), rs.getObject("median"), rs.getObject("p90")}, tenant(), from, to)).get(0);
-        long n = (long) row[0];
+        List<long[]> histogram = read("processing-time", () -> sql.query("select days, sum(n) as n from processing_count where tenant_id = ? "
+                        + "and month between date_trunc('month', ?::date)::date and ? group by days having sum(n) > 0 order by days",
+                rs -> new long[]{rs.getLong("days"), rs.getLong("n")}, tenant(), from, to));
+        long n = histogram.stream().mapToLong(h -> h[1]).sum();
         if (n < rules.threshold()) {
             return new ProcessingTime(from, to, true, null, null, null, rules.threshold());
         }
-        return new ProcessingTime(from, to, false, SmallCellsRounding.round(n, rules.rounding()), ((Number) row[1]).doubleValue(),
-                ((Number) row[2]).doubleValue(), rules.threshold());
+        return new ProcessingTime(from, to, false, SmallCellsRounding.round(n, rules.rounding()), percentile(histogram, n, 0.5),
+                percentile(histogram, n, 0.9), rules.threshold());
+    }
+
+    static double percentile(List<long[]> histogram, long n, double p) {
+        double position = p * (n - 1);
+        long below = (long) Math.floor(position);
+        return valueAt(histogram, below) + (position - below) * (valueAt(histogram, Math.min(n - 1, below + 1)) - valueAt(histogram, below));
+    }
+
+    private static long valueAt(List<long[]> histogram, long index) {
+        long seen = 0;
+        for (long[] h : histogram) {
+            seen += h[1];
+            if (index < seen) {
+                return h[0];
+            }
+        }
+        return histogram.get(histogram.size() - 1)[0];
     }
 
     /** Builds the protected table from (row, column, count) triples; {@code rates}: positive share per row. */
