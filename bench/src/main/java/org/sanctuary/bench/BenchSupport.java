@@ -26,6 +26,15 @@ final class BenchSupport {
         }
     }
 
+    /** A field's value in a small JSON answer (strings unquoted), enough for the benchmarks' own setup calls. */
+    static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
     static String masterKey() {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Issue 6's budget: a 1 GiB upload with curl through the gateway into the documents service
@@ -91,19 +89,19 @@ public final class DocumentsBenchmark {
             String pack = Files.readString(ServiceProcess.root().resolve("devstack/src/main/resources/demo-packs/eu-member.json"))
                     .replace("\"maxBytes\": 52428800", "\"maxBytes\": " + (1900L << 20));
             String draft = post(http, tenants.baseUrl() + "/api/v1/tenants/bench-tenant/policy-packs", admin, pack, 201);
-            post(http, tenants.baseUrl() + "/api/v1/tenants/bench-tenant/policy-packs/" + field(draft, "version") + "/publish", admin,
+            post(http, tenants.baseUrl() + "/api/v1/tenants/bench-tenant/policy-packs/" + BenchSupport.field(draft, "version") + "/publish", admin,
                     "{\"effectiveFrom\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}", 200);
             String caseworker = issuer.token("bench-tenant", "bench-caseworker", List.of("caseworker"));
             String applicant = post(http, "http://127.0.0.1:" + intakePort + "/api/v1/applicants", caseworker,
                     "{\"name\":{\"given\":\"Bench\",\"family\":\"Evidence\"},\"nationalities\":[{\"country\":\"RU\",\"imposed\":false}],"
                             + "\"birthDate\":\"1990-01-01\",\"sex\":\"MALE\"}", 201);
             String claim = post(http, "http://127.0.0.1:" + intakePort + "/api/v1/claims", caseworker,
-                    "{\"applicantId\":\"" + field(applicant, "id") + "\",\"military\":{\"status\":\"MOBILISED_RESERVIST\"},"
+                    "{\"applicantId\":\"" + BenchSupport.field(applicant, "id") + "\",\"military\":{\"status\":\"MOBILISED_RESERVIST\"},"
                             + "\"credibility\":{\"militaryStatus\":\"ACCEPTED\"}}", 201);
-            String uploadUrl = "http://127.0.0.1:" + gatewayPort + "/api/v1/documents?claimId=" + field(claim, "id")
+            String uploadUrl = "http://127.0.0.1:" + gatewayPort + "/api/v1/documents?claimId=" + BenchSupport.field(claim, "id")
                     + "&category=OTHER&filename=evidence.pdf";
             String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort() + "/upload";
-            String directUrl = documents.baseUrl() + "/api/v1/documents?claimId=" + field(claim, "id") + "&category=OTHER&filename=evidence.pdf";
+            String directUrl = documents.baseUrl() + "/api/v1/documents?claimId=" + BenchSupport.field(claim, "id") + "&category=OTHER&filename=evidence.pdf";
 
             // warm-up: one small upload each way
             curl(sinkUrl, null, file, 64L << 20);
@@ -217,13 +215,5 @@ public final class DocumentsBenchmark {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 }

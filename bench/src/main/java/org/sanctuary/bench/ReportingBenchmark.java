@@ -20,8 +20,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Issue 7's budgets: a tenant dashboard (claims by status, first-instance decisions with each person
@@ -68,17 +66,17 @@ public final class ReportingBenchmark {
             String admin = issuer.token("bench-tenant", "bench-admin", List.of("policy-admin"));
             String pack = Files.readString(ServiceProcess.root().resolve("devstack/src/main/resources/demo-packs/eu-member.json"));
             String draft = send(http, "POST", tenants + "/api/v1/tenants/bench-tenant/policy-packs", admin, pack, 201);
-            send(http, "POST", tenants + "/api/v1/tenants/bench-tenant/policy-packs/" + field(draft, "version") + "/publish", admin,
+            send(http, "POST", tenants + "/api/v1/tenants/bench-tenant/policy-packs/" + BenchSupport.field(draft, "version") + "/publish", admin,
                     "{\"effectiveFrom\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}", 200);
 
             // 1. feed catch-up: real claims lodged in intake, read through the real feed
             String caseworker = issuer.token("bench-tenant", "bench-caseworker", List.of("caseworker"));
             String service = issuer.token(null, "bench-reporting", List.of("platform-service"));
-            String applicant = field(send(http, "POST", intake + "/api/v1/applicants", caseworker,
+            String applicant = BenchSupport.field(send(http, "POST", intake + "/api/v1/applicants", caseworker,
                     "{\"name\":{\"given\":\"Bench\",\"family\":\"Counted\"},\"nationalities\":[{\"country\":\"RU\",\"imposed\":false}],"
                             + "\"birthDate\":\"1990-01-01\",\"sex\":\"MALE\"}", 201), "id");
             for (int i = 0; i < EVENTS / 2; i++) {
-                String claim = field(send(http, "POST", intake + "/api/v1/claims", caseworker, "{\"applicantId\":\"" + applicant
+                String claim = BenchSupport.field(send(http, "POST", intake + "/api/v1/claims", caseworker, "{\"applicantId\":\"" + applicant
                         + "\",\"military\":{\"status\":\"MOBILISED_RESERVIST\"},\"credibility\":{\"militaryStatus\":\"ACCEPTED\"}}", 201), "id");
                 send(http, "POST", intake + "/api/v1/claims/" + claim + "/actions/lodge", caseworker, "", 200); // 2 events
             }
@@ -136,12 +134,12 @@ public final class ReportingBenchmark {
             }
             System.out.printf("%n| measure | value | budget |%n|---|---|---|%n");
             System.out.printf("| feed catch-up: %s events (%d claims lodged in intake) in %s ms | **%.0f events/s** | |%n",
-                    field(first, "events"), EVENTS / 2, field(first, "millis"),
-                    Double.parseDouble(field(first, "events")) * 1000 / Math.max(1, Double.parseDouble(field(first, "millis"))));
-            System.out.printf("| rebuild from seq 0: %s events in %s ms | %.0f events/s | |%n", field(rebuilt, "events"),
-                    field(rebuilt, "millis"), Double.parseDouble(field(rebuilt, "events")) * 1000 / Math.max(1, Double.parseDouble(field(rebuilt, "millis"))));
+                    BenchSupport.field(first, "events"), EVENTS / 2, BenchSupport.field(first, "millis"),
+                    Double.parseDouble(BenchSupport.field(first, "events")) * 1000 / Math.max(1, Double.parseDouble(BenchSupport.field(first, "millis"))));
+            System.out.printf("| rebuild from seq 0: %s events in %s ms | %.0f events/s | |%n", BenchSupport.field(rebuilt, "events"),
+                    BenchSupport.field(rebuilt, "millis"), Double.parseDouble(BenchSupport.field(rebuilt, "events")) * 1000 / Math.max(1, Double.parseDouble(BenchSupport.field(rebuilt, "millis"))));
             System.out.printf("| synthetic read models: %d claims and their decisions, loaded in | %.1f s | |%n", CLAIMS, loadSeconds);
-            System.out.printf("| deriving the report counts from them (`/internal/v1/feeds/rederive`) | %s ms | |%n", field(derived, "millis"));
+            System.out.printf("| deriving the report counts from them (`/internal/v1/feeds/rederive`) | %s ms | |%n", BenchSupport.field(derived, "millis"));
             for (int k = 0; k < dashboard.size(); k++) {
                 Arrays.sort(each[k]);
                 System.out.printf("| `%s` p50 / p95 | %.1f / %.1f ms | |%n", dashboard.get(k).replaceAll("\\?.*", ""),
@@ -164,13 +162,5 @@ public final class ReportingBenchmark {
             throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 }
