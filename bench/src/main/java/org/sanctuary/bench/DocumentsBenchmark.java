@@ -63,8 +63,12 @@ public final class DocumentsBenchmark {
             documentsEnv.put("SANCTUARY_TENANTS_URL", tenants.baseUrl());
             documentsEnv.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:" + intakePort);
             documentsEnv.put("SANCTUARY_STORAGE_PATH", work.resolve("blobs").toString());
-            List<String> documentsJvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=32m",
-                    "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
+            List<String> documentsJvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=32m",
+                    "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1"));
+            String recording = System.getProperty("bench.jfr"); // a JFR recording of documents, for the profile
+            if (recording != null) {
+                documentsJvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+            }
             ServiceProcess documents = ServiceProcess.start("documents", documentsPort, documentsEnv, documentsJvm, false);
             children.add(documents);
             int gatewayPort = BenchSupport.freePort();
