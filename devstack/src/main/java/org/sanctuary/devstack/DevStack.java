@@ -130,7 +130,9 @@ public final class DevStack implements Closeable {
                 env.put("SANCTUARY_KEYCLOAK_CLIENT_SECRET", "local-demo-only-tenants-secret"); // local demo only
                 env.put("SANCTUARY_DATA_SERVICES", "http://127.0.0.1:8081,http://127.0.0.1:8083,http://127.0.0.1:8084");
             }
-            children.add(ServiceProcess.start(service.name(), service.port(), env, List.of("-Xmx256m"), showLogs));
+            List<String> jvm = service.name().equals("documents") // cipher intrinsics compiled early (docs/benchmarks.md)
+                    ? List.of("-Xmx256m", "-XX:CompileThresholdScaling=0.05") : List.of("-Xmx256m");
+            children.add(ServiceProcess.start(service.name(), service.port(), env, jvm, showLogs));
         }
         step("Gateway on " + GATEWAY);
         Map<String, String> gateway = new HashMap<>();
