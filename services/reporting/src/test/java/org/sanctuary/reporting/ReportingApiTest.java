@@ -61,6 +61,7 @@ class ReportingApiTest implements TestPropertyProvider {
         properties.put("sanctuary.tenants.url", upstream.tenants);
         properties.put("sanctuary.reporting.sources.intake", upstream.intake);
         properties.put("sanctuary.reporting.sources.assessment", assessment);
+        properties.put("sanctuary.reporting.sources.tenants", upstream.tenants);
         properties.put("sanctuary.platform.token-url", TestJwtIssuer.get().tokenUrl());
         properties.put("sanctuary.reporting.feed-interval", "1h"); // the test drives the feeds
         return properties;
@@ -175,6 +176,36 @@ class ReportingApiTest implements TestPropertyProvider {
                 + api().get("/api/v1/reports/claims?" + range + "&by=nationality", analyst).body()
                 + api().get("/api/v1/reports/processing-time?" + days, analyst).body()
                 + api().get("/api/v1/reports/backlog", analyst).body();
+    }
+
+    @Test
+    void anOffboardedTenantLeavesNothingInTheStatistics() throws Exception {
+        String leaving = "tenant-leaving";
+        upstream.tenant(leaving, pack());
+        String token = TestJwtIssuer.get().token(leaving, "cw-leaving", "caseworker");
+        ApiClient intake = new ApiClient(upstream.intake);
+        String applicant = intake.post("/api/v1/applicants", token, Map.of("name", Map.of("given", "Олег", "family", "Уходящий"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1991-01-01", "sex", "MALE")).json().get("id").toString();
+        String claim = intake.post("/api/v1/claims", token, Map.of("applicantId", applicant, "military", Map.of("status", "MOBILISED_RESERVIST"),
+                "credibility", Map.of("militaryStatus", "ACCEPTED"))).json().get("id").toString();
+        assertEquals(200, intake.post("/api/v1/claims/" + claim + "/actions/lodge", token, "").status());
+        feeds.catchUp();
+        assertEquals(1, rows("claim_record", leaving));
+        String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root", List.of("platform-admin")).build());
+        assertEquals(200, new ApiClient(upstream.tenants).post("/api/v1/tenants/" + leaving + "/offboard", platform, "").status());
+        feeds.catchUp();
+        for (String table : List.of("claim_record", "claim_count", "backlog_count", "applied_event", "report_tenant")) {
+            assertEquals(0, rows(table, leaving), table);
+        }
+        assertTrue(rows("claim_record", TwoTenants.A) > 0, "other tenants untouched");
+    }
+
+    private long rows(String table, String tenant) throws java.sql.SQLException {
+        try (Connection admin = db.adminConnection(); java.sql.Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select count(*) from " + table + " where tenant_id = '" + tenant + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -44,13 +44,15 @@ public class Feeds {
 
     public Feeds(@Client HttpClient http, ServiceToken token, Sql sql, TransactionOperations<Connection> transactions, Aggregates aggregates,
                  @Value("${sanctuary.reporting.sources.intake}") String intake,
-                 @Value("${sanctuary.reporting.sources.assessment}") String assessment) {
+                 @Value("${sanctuary.reporting.sources.assessment}") String assessment,
+                 @Value("${sanctuary.reporting.sources.tenants}") String tenants) {
         this.http = http;
         this.token = token;
         this.sql = sql;
         this.transactions = transactions;
         this.aggregates = aggregates;
-        this.sources = Map.of("intake", intake.replaceAll("/+$", ""), "assessment", assessment.replaceAll("/+$", ""));
+        this.sources = Map.of("intake", intake.replaceAll("/+$", ""), "assessment", assessment.replaceAll("/+$", ""),
+                "tenants", tenants.replaceAll("/+$", ""));
     }
 
     @Scheduled(fixedDelay = "${sanctuary.reporting.feed-interval:10s}", initialDelay = "15s")
@@ -65,7 +67,8 @@ public class Feeds {
     /** Reads every source to its end; the number of events read. */
     public synchronized long catchUp() {
         long read = 0;
-        for (String source : List.of("intake", "assessment")) {
+        // tenants last: an offboarding then purges whatever the other feeds brought of that tenant
+        for (String source : List.of("intake", "assessment", "tenants")) {
             int page;
             do {
                 page = readPage(source);
@@ -158,6 +161,14 @@ public class Feeds {
                     aggregates.decided(tenant, text(p, "stage"), uuid(p, "applicantId"), uuid(p, "decisionId"), date(p, "decidedOn"),
                             text(p, "outcome"), lodgedOn);
                 }
+            }
+            case "tenant.offboarded" -> {
+                // the tenant has left: nothing of it stays in the statistics (its counts, its read models, its id)
+                for (String table : List.of("decision_record", "claim_record", "applied_event")) {
+                    sql.update("delete from " + table + " where tenant_id = ?", tenant);
+                }
+                aggregates.clear(tenant);
+                sql.update("delete from report_tenant where tenant_id = ?", tenant);
             }
             default -> {
                 // other events carry nothing these read models count
