@@ -118,6 +118,7 @@ public final class DevStack implements Closeable {
             env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
             env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
             env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
+            env.put("SANCTUARY_DOCUMENTS_URL", "http://127.0.0.1:8084");
             if (service.name().equals("documents") || service.name().equals("reporting")) {
                 env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
                 env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only

@@ -43,6 +43,7 @@ class ReportingApiTest implements TestPropertyProvider {
     private final ServiceDatabase db = ServiceDatabase.create("reporting");
     private final RealUpstream upstream = RealUpstream.get().tenant(TwoTenants.A, pack()).tenant(TwoTenants.B, pack());
     private final String assessment = upstream.assessment();
+    private final String documents = upstream.documents();
     private final String caseworker = TestJwtIssuer.get().token(TwoTenants.A, "cw-rep", "caseworker");
     private final String supervisor = TestJwtIssuer.get().token(TwoTenants.A, "sv-rep", "supervisor");
     private final String analyst = TestJwtIssuer.get().token(TwoTenants.A, "an-rep", "analyst");
@@ -62,6 +63,7 @@ class ReportingApiTest implements TestPropertyProvider {
         properties.put("sanctuary.reporting.sources.intake", upstream.intake);
         properties.put("sanctuary.reporting.sources.assessment", assessment);
         properties.put("sanctuary.reporting.sources.tenants", upstream.tenants);
+        properties.put("sanctuary.reporting.sources.documents", documents);
         properties.put("sanctuary.platform.token-url", TestJwtIssuer.get().tokenUrl());
         properties.put("sanctuary.reporting.feed-interval", "1h"); // the test drives the feeds
         return properties;
@@ -90,7 +92,7 @@ class ReportingApiTest implements TestPropertyProvider {
     }
 
     /** A lodged claim, assessed, decided with {@code outcome} and approved by a second person. */
-    private void decided(String applicant, String outcome) {
+    private String decided(String applicant, String outcome) {
         ApiClient intake = new ApiClient(upstream.intake);
         String claim = intake.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant,
                 "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU",
@@ -98,7 +100,7 @@ class ReportingApiTest implements TestPropertyProvider {
                 "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED"))).json().get("id").toString();
         assertEquals(200, intake.post("/api/v1/claims/" + claim + "/actions/lodge", caseworker, "").status());
         if (outcome == null) {
-            return;
+            return claim;
         }
         ApiClient assess = new ApiClient(assessment);
         String run = assess.post("/api/v1/assessments", caseworker, Map.of("claimId", claim)).json().get("id").toString();
@@ -106,6 +108,7 @@ class ReportingApiTest implements TestPropertyProvider {
                 "reasons", "Decided so for the statistics test."));
         assertEquals(201, decision.status(), decision.body());
         assertEquals(200, assess.post("/api/v1/decisions/" + decision.json().get("id") + "/approve", supervisor, "{}").status());
+        return claim;
     }
 
     @BeforeAll
@@ -117,7 +120,17 @@ class ReportingApiTest implements TestPropertyProvider {
         decided(applicant("RU"), "REFUGEE_STATUS");
         decided(applicant("RU"), "REJECT");
         decided(applicant("RU"), null);
-        decided(applicant("UA"), null);
+        String evidence = decided(applicant("UA"), null);
+        try {
+            java.net.http.HttpResponse<String> uploaded = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(documents + "/api/v1/documents?claimId=" + evidence + "&category=SUMMONS&filename=summons.pdf"))
+                    .header("Authorization", "Bearer " + caseworker).header("Content-Type", "application/pdf")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("%PDF-1.4\n% summons\n%%EOF\n")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         assertTrue(feeds.catchUp() > 0);
     }
 
@@ -137,6 +150,14 @@ class ReportingApiTest implements TestPropertyProvider {
         assertEquals(200, byNationality.status(), byNationality.body());
         int ua = ((List<?>) byNationality.json().get("columns")).indexOf("UA");
         assertEquals(true, byNationality.at("cells.0." + ua + ".suppressed"), byNationality.body());
+    }
+
+    @Test
+    void evidenceIsCountedFromTheDocumentsFeedAndASingleOneSuppressed() {
+        ApiClient.Response report = api().get("/api/v1/reports/documents?" + range, analyst);
+        assertEquals(200, report.status(), report.body());
+        assertEquals(List.of("SUMMONS"), report.json().get("columns"), report.body());
+        assertEquals(true, report.at("cells.0.0.suppressed"), report.body());
     }
 
     @Test

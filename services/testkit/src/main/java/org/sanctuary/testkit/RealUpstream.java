@@ -32,6 +32,7 @@ public final class RealUpstream {
     public final String tenants;
     private final java.util.Set<String> registered = new java.util.HashSet<>();
     private String assessment;
+    private String documents;
 
     private RealUpstream(String intake, String tenants) {
         this.intake = intake;
@@ -109,6 +110,36 @@ public final class RealUpstream {
             }
         }
         return assessment;
+    }
+
+    /** The real documents service too (started on first use, blobs in a temporary directory); its module orders the reactor. */
+    public synchronized String documents() {
+        if (documents == null) {
+            try {
+                int port = freePort();
+                Map<String, String> env = new HashMap<>(env("documents", port));
+                env.put("SANCTUARY_TENANTS_URL", tenants);
+                env.put("SANCTUARY_INTAKE_URL", intake);
+                env.put("SANCTUARY_STORAGE_PATH", java.nio.file.Files.createTempDirectory("testkit-blobs").toString());
+                ServiceProcess process = ServiceProcess.start("documents", port, env,
+                        List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        process.stop();
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
+                documents = process.baseUrl();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return documents;
     }
 
     /** Registers {@code tenant} (once) and publishes {@code pack} for it from today. */

@@ -45,6 +45,7 @@ public class Feeds {
     public Feeds(@Client HttpClient http, ServiceToken token, Sql sql, TransactionOperations<Connection> transactions, Aggregates aggregates,
                  @Value("${sanctuary.reporting.sources.intake}") String intake,
                  @Value("${sanctuary.reporting.sources.assessment}") String assessment,
+                 @Value("${sanctuary.reporting.sources.documents}") String documents,
                  @Value("${sanctuary.reporting.sources.tenants}") String tenants) {
         this.http = http;
         this.token = token;
@@ -52,7 +53,7 @@ public class Feeds {
         this.transactions = transactions;
         this.aggregates = aggregates;
         this.sources = Map.of("intake", intake.replaceAll("/+$", ""), "assessment", assessment.replaceAll("/+$", ""),
-                "tenants", tenants.replaceAll("/+$", ""));
+                "documents", documents.replaceAll("/+$", ""), "tenants", tenants.replaceAll("/+$", ""));
     }
 
     @Scheduled(fixedDelay = "${sanctuary.reporting.feed-interval:10s}", initialDelay = "15s")
@@ -68,7 +69,7 @@ public class Feeds {
     public synchronized long catchUp() {
         long read = 0;
         // tenants last: an offboarding then purges whatever the other feeds brought of that tenant
-        for (String source : List.of("intake", "assessment", "tenants")) {
+        for (String source : List.of("intake", "assessment", "documents", "tenants")) {
             int page;
             do {
                 page = readPage(source);
@@ -85,6 +86,7 @@ public class Feeds {
             Caller.callAs(Caller.system(tenant, "rebuild"), () -> transactions.executeWrite(status -> {
                 sql.execute("delete from decision_record where tenant_id = ?", tenant);
                 sql.execute("delete from claim_record where tenant_id = ?", tenant);
+                sql.execute("delete from document_record where tenant_id = ?", tenant);
                 sql.execute("delete from applied_event where tenant_id = ?", tenant);
                 aggregates.clear(tenant);
                 return null;
@@ -162,9 +164,14 @@ public class Feeds {
                             text(p, "outcome"), lodgedOn);
                 }
             }
+            case "document.added" -> sql.update("insert into document_record (tenant_id, document_id, claim_id, category, added_on) "
+                            + "values (?, ?, ?, ?, ?) on conflict do nothing", tenant, uuid(p, "documentId"), uuid(p, "claimId"), text(p, "category"),
+                    LocalDate.ofInstant(java.time.Instant.parse(text(p, "at")), java.time.ZoneOffset.UTC));
+            case "document.deleted" -> sql.update("update document_record set deleted_on = ? where tenant_id = ? and document_id = ?",
+                    LocalDate.ofInstant(java.time.Instant.parse(text(p, "at")), java.time.ZoneOffset.UTC), tenant, uuid(p, "documentId"));
             case "tenant.offboarded" -> {
                 // the tenant has left: nothing of it stays in the statistics (its counts, its read models, its id)
-                for (String table : List.of("decision_record", "claim_record", "applied_event")) {
+                for (String table : List.of("decision_record", "claim_record", "document_record", "applied_event")) {
                     sql.update("delete from " + table + " where tenant_id = ?", tenant);
                 }
                 aggregates.clear(tenant);

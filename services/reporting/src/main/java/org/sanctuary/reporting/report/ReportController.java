@@ -65,6 +65,13 @@ class ReportController {
         return respond(reports.decisions(from, to, period, stage == Stage.FINAL, packs.of(authorization)), request);
     }
 
+    @Get(value = "/documents", produces = {MediaType.APPLICATION_JSON, "text/csv"})
+    HttpResponse<?> documents(@QueryValue LocalDate from, @QueryValue LocalDate to,
+                              @QueryValue(defaultValue = "month") Reports.Period period,
+                              @Header(HttpHeaders.AUTHORIZATION) String authorization, HttpRequest<?> request) {
+        return respond(reports.documents(from, to, period, packs.of(authorization)), request);
+    }
+
     @Get(value = "/rules", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> rules(@QueryValue LocalDate from, @QueryValue LocalDate to, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                           HttpRequest<?> request) {

@@ -88,6 +88,15 @@ public class Reports {
                 new ArrayList<>(EUROSTAT.keySet()), rules, true);
     }
 
+    /** Evidence added per period by category (documents still held and deleted alike). */
+    public Report documents(LocalDate from, LocalDate to, Period period, PackRules.Rules rules) {
+        check(from, to);
+        List<Object[]> counts = read("documents", () -> sql.query("select date_trunc(?, added_on)::date as p, category as k, count(*) as n "
+                        + "from document_record where tenant_id = ? and added_on between ? and ? group by 1, 2",
+                rs -> new Object[]{rs.getObject("p", LocalDate.class), rs.getString("k"), rs.getLong("n")}, period.name(), tenant(), from, to));
+        return table("documents-by-category", from, to, period, counts, List.of(), rules, false);
+    }
+
     public Report rulesMet(LocalDate from, LocalDate to, PackRules.Rules rules) {
         check(from, to);
         List<Object[]> counts = read("rules", () -> sql.query("select r, count(*) as n from (select unnest(rules_met) as r from decision_record "
