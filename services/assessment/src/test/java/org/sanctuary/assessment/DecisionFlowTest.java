@@ -106,6 +106,18 @@ class DecisionFlowTest extends AssessmentApiTest {
         String decision = decide(assessment, "REFUGEE_STATUS", null, both).json().get("id").toString();
         assertProblem(api().post("/api/v1/decisions/" + decision + "/approve", both, "{}"), 403);
         assertProblem(api().post("/api/v1/decisions/" + decision + "/return", both, Map.of("comments", "mine")), 403);
+        // both refusals stay in the audit chain
+        try (java.sql.Connection admin = db.adminConnection(); java.sql.Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select action from audit_entry where resource_id = '" + decision
+                     + "' and outcome = 'DENIED' and actor = 'cw-sv-carl' order by action")) {
+            List<String> denied = new java.util.ArrayList<>();
+            while (rs.next()) {
+                denied.add(rs.getString(1));
+            }
+            assertEquals(List.of("decision.approve", "decision.return"), denied);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         assertEquals("UNDER_ASSESSMENT", claimStatus(claim, caseworker));
 
         ApiClient.Response approved = api().post("/api/v1/decisions/" + decision + "/approve", supervisor, Map.of("comments", "Agreed."));

@@ -121,7 +121,18 @@ public class DecisionService {
 
     /** Four eyes: only a supervisor who is not the author; the claim moves to DECIDED first. */
     public Decision approve(UUID id, @Nullable String comments, String authorization) {
-        Decision pending = transactions.executeWrite(s -> reviewable(id, "decision.approve"));
+        Decision pending;
+        try {
+            pending = transactions.executeWrite(s -> reviewable(id, "decision.approve"));
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.FORBIDDEN) { // the refusal's own transaction rolled back: record it on its own
+                transactions.executeWrite(s -> {
+                    audit.record("decision.approve", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+                    return null;
+                });
+            }
+            throw e;
+        }
         upstream.act(pending.claimId(), "decide", authorization);
         return transactions.executeWrite(s -> {
             StoredAssessment assessment = assessments.find(pending.assessmentId()).orElseThrow();
