@@ -209,6 +209,13 @@ class DocumentsApiTest implements TestPropertyProvider {
         assertEquals(404, upload(otherTenant, query(claim, "OTHER", "x.pdf"), PDF).statusCode());
         assertEquals(404, api().send("PUT", "/api/v1/documents/" + id + "/legal-hold", otherTenant, "{\"hold\": true, \"reason\": \"x\"}", Map.of()).status());
         assertEquals(1, rows(claim));
+        // the other tenant's attempts are in its own audit chain, as not found
+        try (Connection admin = db.adminConnection(); Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from audit_entry where tenant_id = '" + TwoTenants.B + "' and resource_id = '"
+                     + id + "' and outcome = 'NOT_FOUND'")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1)); // read, download, legal hold
+        }
     }
 
     @Test

@@ -144,7 +144,7 @@ public class DocumentService {
     }
 
     public Document get(UUID id) {
-        return transactions.executeWrite(status -> found(id, "document.read").document());
+        return audited("document.read", id, () -> transactions.executeWrite(status -> found(id, "document.read").document()));
     }
 
     public List<Document> ofClaim(UUID claimId) {
@@ -162,10 +162,10 @@ public class DocumentService {
     public Download download(UUID id) {
         record Opened(DocumentStore.Row row, SecretKey key) {
         }
-        Opened opened = transactions.executeWrite(status -> {
+        Opened opened = audited("document.download", id, () -> transactions.executeWrite(status -> {
             DocumentStore.Row row = found(id, "document.download");
             return new Opened(row, keyring.currentTenantKey());
-        });
+        }));
         Document document = opened.row().document();
         if (document.status() == Document.Status.DELETED) {
             throw new ProblemException(ProblemType.GONE, "The document's content was deleted on " + document.deletedAt()
@@ -197,7 +197,7 @@ public class DocumentService {
 
     /** Deletes the content, keeping the tombstone; refused while on legal hold. */
     public Document delete(UUID id, String reason) {
-        DocumentStore.Row row = transactions.executeWrite(status -> {
+        DocumentStore.Row row = audited("document.delete", id, () -> transactions.executeWrite(status -> {
             DocumentStore.Row found = found(id, "document.delete");
             if (found.document().legalHold()) {
                 throw new ProblemException(ProblemType.CONFLICT, "The document is on legal hold (" + found.document().legalHoldReason()
@@ -212,20 +212,21 @@ public class DocumentService {
             outbox.publish("document.deleted", found.document().claimId(), new DocumentDeleted(id, found.document().claimId(),
                     found.document().sha256(), reason, Instant.now(clock)));
             return found;
-        });
+        }));
         deleteQuietly(row.blobKey());
         return transactions.executeWrite(status -> store.find(id).orElseThrow().document());
     }
 
     public Document hold(UUID id, boolean hold, @Nullable String reason) {
-        return transactions.executeWrite(status -> {
-            found(id, hold ? "document.hold" : "document.release");
+        String action = hold ? "document.hold" : "document.release";
+        return audited(action, id, () -> transactions.executeWrite(status -> {
+            found(id, action);
             if (hold && (reason == null || reason.isBlank())) {
                 throw ProblemException.invalid("reason", "is required to place a legal hold");
             }
             store.hold(id, hold, reason == null ? null : reason.strip());
             return store.find(id).orElseThrow().document();
-        });
+        }));
     }
 
     /**
@@ -256,13 +257,24 @@ public class DocumentService {
     }
 
     private DocumentStore.Row found(UUID id, String action) {
-        DocumentStore.Row row = store.find(id).orElse(null);
-        if (row == null) {
-            audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
-            throw ProblemException.notFound("Document");
-        }
+        DocumentStore.Row row = store.find(id).orElseThrow(() -> ProblemException.notFound("Document"));
         audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
         return row;
+    }
+
+    /** Runs {@code work}; a missing (or another tenant's) document is audited in its own transaction, the refused one having rolled back. */
+    private <T> T audited(String action, UUID id, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                transactions.executeWrite(status -> {
+                    audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+                    return null;
+                });
+            }
+            throw e;
+        }
     }
 
     private void deleteQuietly(String blobKey) {
