@@ -54,24 +54,49 @@ public final class RealUpstream {
     }
 
     private static RealUpstream start() throws IOException, InterruptedException {
-        int tenantsPort = freePort();
-        int intakePort = freePort();
-        List<String> jvm = List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
-        ServiceProcess tenants = ServiceProcess.start("tenants", tenantsPort, env("tenants", tenantsPort), jvm, false);
-        Map<String, String> intakeEnv = new HashMap<>(env("intake", intakePort));
-        intakeEnv.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:" + tenantsPort);
-        ServiceProcess intake = ServiceProcess.start("intake", intakePort, intakeEnv, jvm, false);
+        ServiceProcess tenants = launch("tenants", Map.of());
+        ServiceProcess intake = launch("intake", Map.of("SANCTUARY_TENANTS_URL", tenants.baseUrl()));
+        await(tenants);
+        await(intake);
+        return new RealUpstream(intake.baseUrl(), tenants.baseUrl());
+    }
+
+    /** Starts {@code service}'s built jar on a free port and its own fresh database, stopped when the JVM exits. */
+    private static ServiceProcess launch(String service, Map<String, String> extra) throws IOException {
+        int port = freePort();
+        Map<String, String> env = new HashMap<>(env(service, port));
+        env.putAll(extra);
+        ServiceProcess process = ServiceProcess.start(service, port, env,
+                List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                intake.stop();
-                tenants.stop();
+                process.stop();
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
         }));
-        tenants.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
-        intake.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
-        return new RealUpstream(intake.baseUrl(), tenants.baseUrl());
+        return process;
+    }
+
+    private static void await(ServiceProcess process) throws IOException, InterruptedException {
+        process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
+    }
+
+    /** A further service beside intake and tenants, started and awaited; its base URL. */
+    private String beside(String service, Map<String, String> extra) {
+        try {
+            Map<String, String> env = new HashMap<>(extra);
+            env.put("SANCTUARY_TENANTS_URL", tenants);
+            env.put("SANCTUARY_INTAKE_URL", intake);
+            ServiceProcess process = launch(service, env);
+            await(process);
+            return process.baseUrl();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> env(String service, int port) {
@@ -86,28 +111,7 @@ public final class RealUpstream {
      */
     public synchronized String assessment() {
         if (assessment == null) {
-            try {
-                int port = freePort();
-                Map<String, String> env = new HashMap<>(env("assessment", port));
-                env.put("SANCTUARY_TENANTS_URL", tenants);
-                env.put("SANCTUARY_INTAKE_URL", intake);
-                ServiceProcess process = ServiceProcess.start("assessment", port, env,
-                        List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        process.stop();
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-                process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
-                assessment = process.baseUrl();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            assessment = beside("assessment", Map.of());
         }
         return assessment;
     }
@@ -116,27 +120,10 @@ public final class RealUpstream {
     public synchronized String documents() {
         if (documents == null) {
             try {
-                int port = freePort();
-                Map<String, String> env = new HashMap<>(env("documents", port));
-                env.put("SANCTUARY_TENANTS_URL", tenants);
-                env.put("SANCTUARY_INTAKE_URL", intake);
-                env.put("SANCTUARY_STORAGE_PATH", java.nio.file.Files.createTempDirectory("testkit-blobs").toString());
-                ServiceProcess process = ServiceProcess.start("documents", port, env,
-                        List.of("-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        process.stop();
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-                process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(200));
-                documents = process.baseUrl();
+                documents = beside("documents", Map.of("SANCTUARY_STORAGE_PATH",
+                        java.nio.file.Files.createTempDirectory("testkit-blobs").toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
         return documents;
