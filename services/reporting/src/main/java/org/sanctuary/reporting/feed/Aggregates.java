@@ -3,10 +3,10 @@ package org.sanctuary.reporting.feed;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.reporting.Eurostat;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,10 +20,6 @@ public class Aggregates {
 
     static final List<String> OPEN = List.of("LODGED", "UNDER_ASSESSMENT");
     static final List<String> PERIODS = List.of("month", "quarter", "year");
-    /** Eurostat's categories (docs/reporting.md). */
-    public static final Map<String, String> CATEGORY = Map.of("REFUGEE_STATUS", "GENCONV", "SUBSIDIARY_PROTECTION", "SUB_PROT",
-            "NATIONAL_HUMANITARIAN", "HUMSTAT", "NON_REFOULEMENT_ONLY", "HUMSTAT", "TEMPORARY_PROTECTION", "TEMP_PROT",
-            "REJECT", "REJECTED", "EXCLUDED", "REJECTED");
     private static final LocalDate NO_DEADLINE = LocalDate.of(9999, 12, 31);
 
     private final Sql sql;
@@ -52,7 +48,7 @@ public class Aggregates {
     /** A person counts once per stage and period, with their latest decision in it. */
     void decided(String tenant, String stage, UUID applicant, UUID decision, LocalDate decidedOn, String outcome,
                  @Nullable LocalDate lodgedOn) {
-        String category = CATEGORY.getOrDefault(outcome, "REJECTED");
+        String category = Eurostat.category(outcome);
         for (String period : PERIODS) {
             LocalDate start = sql.queryOne("select date_trunc(?, ?::date)::date", rs -> rs.getObject(1, LocalDate.class), period, decidedOn)
                     .orElseThrow();
@@ -90,7 +86,8 @@ public class Aggregates {
         sql.update("insert into backlog_count select tenant_id, coalesce(first_instance_deadline, ?), count(*) from claim_record where tenant_id = ? "
                 + "and status in ('LODGED', 'UNDER_ASSESSMENT') group by 1, 2", NO_DEADLINE, tenant);
         StringBuilder category = new StringBuilder("case outcome");
-        CATEGORY.forEach((outcome, name) -> category.append(" when '").append(outcome).append("' then '").append(name).append("'"));
+        Eurostat.CATEGORIES.forEach((name, outcomes) -> outcomes.forEach(outcome ->
+                category.append(" when '").append(outcome).append("' then '").append(name).append("'")));
         category.append(" else 'REJECTED' end");
         for (String period : PERIODS) {
             sql.update("insert into decision_person select distinct on (stage, p, applicant_id) tenant_id, stage, ?, p, applicant_id, "

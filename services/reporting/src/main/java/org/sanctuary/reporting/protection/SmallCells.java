@@ -199,7 +199,8 @@ public final class SmallCells {
         return (double) part.value() / whole.value();
     }
 
-    static long round(long value, int base) {
+    /** To the nearest multiple of {@code base} (1: unchanged). */
+    public static long round(long value, int base) {
         if (base <= 1) {
             return value;
         }

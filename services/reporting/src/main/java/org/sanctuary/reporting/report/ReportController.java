@@ -17,6 +17,7 @@ import io.micronaut.transaction.TransactionOperations;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.reporting.Eurostat;
 import org.sanctuary.reporting.protection.SmallCells;
 
 import java.io.Writer;
@@ -110,7 +111,7 @@ class ReportController {
             }
         }
         Reports.Report report = reports.table("platform-first-instance-decisions", from, to, null, counts,
-                new ArrayList<>(Reports.EUROSTAT.keySet()), platformRules, false);
+                new ArrayList<>(Eurostat.CATEGORIES.keySet()), platformRules, false);
         return respond(report, request);
     }
 

@@ -8,6 +8,7 @@ import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.reporting.Eurostat;
 import org.sanctuary.reporting.protection.SmallCells;
 
 import java.sql.Connection;
@@ -15,9 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,17 +27,6 @@ import java.util.TreeSet;
  */
 @Singleton
 public class Reports {
-
-    /** Eurostat's decision categories, and which of our outcomes fall in each. */
-    static final Map<String, List<String>> EUROSTAT = new LinkedHashMap<>();
-
-    static {
-        EUROSTAT.put("GENCONV", List.of("REFUGEE_STATUS"));
-        EUROSTAT.put("SUB_PROT", List.of("SUBSIDIARY_PROTECTION"));
-        EUROSTAT.put("HUMSTAT", List.of("NATIONAL_HUMANITARIAN", "NON_REFOULEMENT_ONLY"));
-        EUROSTAT.put("TEMP_PROT", List.of("TEMPORARY_PROTECTION"));
-        EUROSTAT.put("REJECTED", List.of("REJECT", "EXCLUDED"));
-    }
 
     public enum Period { month, quarter, year }
 
@@ -85,7 +73,7 @@ public class Reports {
                 rs -> new Object[]{rs.getObject("p", LocalDate.class), rs.getString("k"), rs.getLong("n")},
                 tenant(), finalStage ? "APPEAL" : "FIRST_INSTANCE", period.name(), period.name(), from, to));
         return table(finalStage ? "final-decisions" : "first-instance-decisions", from, to, period, counts,
-                new ArrayList<>(EUROSTAT.keySet()), rules, true);
+                new ArrayList<>(Eurostat.CATEGORIES.keySet()), rules, true);
     }
 
     /** Evidence added per period by category (documents still held and deleted alike). */
@@ -127,7 +115,7 @@ public class Reports {
         if (n < rules.threshold()) {
             return new ProcessingTime(from, to, true, null, null, null, rules.threshold());
         }
-        return new ProcessingTime(from, to, false, SmallCellsRounding.round(n, rules.rounding()), percentile(histogram, n, 0.5),
+        return new ProcessingTime(from, to, false, SmallCells.round(n, rules.rounding()), percentile(histogram, n, 0.5),
                 percentile(histogram, n, 0.9), rules.threshold());
     }
 
@@ -195,7 +183,7 @@ public class Reports {
     /** The Eurostat categories the pack's positive outcomes fall in (HUMSTAT only if humanitarian counts as positive). */
     static List<String> positiveCategories(PackRules.Rules rules) {
         List<String> categories = new ArrayList<>();
-        EUROSTAT.forEach((name, outcomes) -> {
+        Eurostat.CATEGORIES.forEach((name, outcomes) -> {
             if (outcomes.stream().anyMatch(rules.positive()::contains)) {
                 categories.add(name);
             }
@@ -232,16 +220,6 @@ public class Reports {
         }
         if (from.plusYears(20).isBefore(to)) {
             throw ProblemException.invalid("to", "a report spans at most 20 years");
-        }
-    }
-
-    /** Rounding of single published figures outside a table. */
-    static final class SmallCellsRounding {
-        private SmallCellsRounding() {
-        }
-
-        static long round(long value, int base) {
-            return base <= 1 ? value : Math.round((double) value / base) * base;
         }
     }
 }
