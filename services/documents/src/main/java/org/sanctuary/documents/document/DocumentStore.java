@@ -82,15 +82,6 @@ public class DocumentStore {
         return sql.query("select tenant_id from document_tenant order by tenant_id", rs -> rs.getString(1));
     }
 
-    public long cursor(String source) {
-        return sql.queryOne("select seq from feed_cursor where source = ?", rs -> rs.getLong(1), source).orElse(0L);
-    }
-
-    public void advance(String source, long seq) {
-        sql.update("insert into feed_cursor (source, seq) values (?, ?) on conflict (source) do update set seq = excluded.seq",
-                source, seq);
-    }
-
     private Row map(ResultSet rs) throws SQLException {
         UUID id = Sql.uuid(rs, "id");
         Document d = new Document(id, Sql.uuid(rs, "claim_id"), Sql.uuid(rs, "applicant_id"), Category.valueOf(rs.getString("category")),

@@ -2,22 +2,17 @@ package org.sanctuary.documents.document;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.sanctuary.common.platform.ServiceToken;
+import org.sanctuary.common.outbox.FeedReader;
 import org.sanctuary.common.tenancy.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -27,24 +22,22 @@ import java.util.UUID;
  * documents whose retention ran out. Needs the service's own token
  * ({@code sanctuary.platform.token-url}); without it neither runs, and nothing is deleted.
  */
-@Requires(beans = ServiceToken.class)
+@Requires(beans = FeedReader.class)
 @Singleton
 public class Retention {
 
     static final String SOURCE = "intake";
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
-    private final HttpClient http;
-    private final ServiceToken token;
+    private final FeedReader reader;
     private final DocumentStore store;
     private final DocumentService documents;
     private final TransactionOperations<Connection> transactions;
     private final String intake;
 
-    public Retention(@Client HttpClient http, ServiceToken token, DocumentStore store, DocumentService documents,
+    public Retention(FeedReader reader, DocumentStore store, DocumentService documents,
                      TransactionOperations<Connection> transactions, @Value("${sanctuary.intake.url}") String intake) {
-        this.http = http;
-        this.token = token;
+        this.reader = reader;
         this.store = store;
         this.documents = documents;
         this.transactions = transactions;
@@ -71,29 +64,15 @@ public class Retention {
         }
     }
 
-    /** Reads one page of intake's feed; the number of events read. */
+    /** Reads one page of intake's feed, recording claim closures on their documents; the number of events read. */
     public int readFeed() {
-        long after = transactions.executeRead(status -> store.cursor(SOURCE));
-        JsonNode page = http.toBlocking().retrieve(HttpRequest.GET(URI.create(intake + "/internal/v1/events?after=" + after + "&limit=500"))
-                .header("Authorization", token.authorization()), JsonNode.class);
-        int read = 0;
-        for (JsonNode event : page.get("events").values()) {
-            long seq = event.get("seq").getLongValue();
-            JsonNode payload = event.get("payload");
-            if ("claim.status-changed".equals(event.get("type").getStringValue()) && payload != null
-                    && "CLOSED".equals(payload.get("to").getStringValue())) {
-                UUID claim = UUID.fromString(payload.get("claimId").getStringValue());
-                LocalDate closedOn = LocalDate.ofInstant(Instant.parse(event.get("occurredAt").getStringValue()), ZoneOffset.UTC);
-                Caller.callAs(Caller.system(event.get("tenantId").getStringValue(), "retention"), () ->
-                        transactions.executeWrite(status -> store.claimClosed(claim, closedOn)));
+        return reader.readPage(SOURCE, intake, 500, event -> {
+            JsonNode payload = event.payload();
+            if ("claim.status-changed".equals(event.type()) && payload != null && "CLOSED".equals(payload.get("to").getStringValue())) {
+                store.claimClosed(UUID.fromString(payload.get("claimId").getStringValue()),
+                        LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC));
             }
-            transactions.executeWrite(status -> {
-                store.advance(SOURCE, seq);
-                return null;
-            });
-            read++;
-        }
-        return read;
+        });
     }
 
     /** Applies retention in every tenant that holds documents; the number of contents deleted. */

@@ -3,20 +3,17 @@ package org.sanctuary.reporting.feed;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.outbox.Event;
+import org.sanctuary.common.outbox.FeedReader;
 import org.sanctuary.common.persistence.Sql;
-import org.sanctuary.common.platform.ServiceToken;
 import org.sanctuary.common.tenancy.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,26 +26,24 @@ import java.util.UUID;
  * each event applied in its tenant under RLS and at most once (its id is recorded in the same
  * transaction), so a restart resumes where it stopped and a rebuild from seq 0 gives the same tables.
  */
-@Requires(beans = ServiceToken.class)
+@Requires(beans = FeedReader.class)
 @Singleton
 public class Feeds {
 
     private static final Logger LOG = LoggerFactory.getLogger(Feeds.class);
 
-    private final HttpClient http;
-    private final ServiceToken token;
+    private final FeedReader reader;
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final Map<String, String> sources;
     private final Aggregates aggregates;
 
-    public Feeds(@Client HttpClient http, ServiceToken token, Sql sql, TransactionOperations<Connection> transactions, Aggregates aggregates,
+    public Feeds(FeedReader reader, Sql sql, TransactionOperations<Connection> transactions, Aggregates aggregates,
                  @Value("${sanctuary.reporting.sources.intake}") String intake,
                  @Value("${sanctuary.reporting.sources.assessment}") String assessment,
                  @Value("${sanctuary.reporting.sources.documents}") String documents,
                  @Value("${sanctuary.reporting.sources.tenants}") String tenants) {
-        this.http = http;
-        this.token = token;
+        this.reader = reader;
         this.sql = sql;
         this.transactions = transactions;
         this.aggregates = aggregates;
@@ -70,11 +65,7 @@ public class Feeds {
         long read = 0;
         // tenants last: an offboarding then purges whatever the other feeds brought of that tenant
         for (String source : List.of("intake", "assessment", "documents", "tenants")) {
-            int page;
-            do {
-                page = readPage(source);
-                read += page;
-            } while (page > 0);
+            read += reader.readAll(source, sources.get(source), 1000, this::apply);
         }
         return read;
     }
@@ -92,10 +83,7 @@ public class Feeds {
                 return null;
             }));
         }
-        transactions.executeWrite(status -> {
-            sql.execute("delete from feed_cursor");
-            return null;
-        });
+        reader.reset();
         return catchUp();
     }
 
@@ -111,28 +99,13 @@ public class Feeds {
         return tenants.size();
     }
 
-    private int readPage(String source) {
-        long after = transactions.executeRead(status -> sql.queryOne("select seq from feed_cursor where source = ?",
-                rs -> rs.getLong(1), source).orElse(0L));
-        JsonNode page = http.toBlocking().retrieve(HttpRequest.GET(URI.create(sources.get(source)
-                + "/internal/v1/events?after=" + after + "&limit=1000")).header("Authorization", token.authorization()), JsonNode.class);
-        int read = 0;
-        for (JsonNode event : page.get("events").values()) {
-            String tenant = event.get("tenantId").getStringValue();
-            long seq = event.get("seq").getLongValue();
-            Caller.callAs(Caller.system(tenant, "reporting"), () -> transactions.executeWrite(status -> {
-                sql.update("insert into report_tenant (tenant_id) values (?) on conflict do nothing", tenant);
-                if (sql.update("insert into applied_event (tenant_id, event_id) values (?, ?) on conflict do nothing", tenant,
-                        UUID.fromString(event.get("eventId").getStringValue())) == 1) {
-                    apply(tenant, event.get("type").getStringValue(), event.get("payload"));
-                }
-                sql.update("insert into feed_cursor (source, seq) values (?, ?) on conflict (source) do update set seq = excluded.seq",
-                        source, seq);
-                return null;
-            }));
-            read++;
+    /** One event, as its tenant, in the transaction that moves the cursor: applied at most once (its id is kept). */
+    private void apply(Event event) {
+        String tenant = event.tenantId();
+        sql.update("insert into report_tenant (tenant_id) values (?) on conflict do nothing", tenant);
+        if (sql.update("insert into applied_event (tenant_id, event_id) values (?, ?) on conflict do nothing", tenant, event.eventId()) == 1) {
+            apply(tenant, event.type(), event.payload());
         }
-        return read;
     }
 
     private void apply(String tenant, String type, JsonNode p) {
