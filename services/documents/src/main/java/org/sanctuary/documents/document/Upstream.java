@@ -1,18 +1,11 @@
 package org.sanctuary.documents.document;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import org.sanctuary.common.problem.ProblemException;
-import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.platform.OnBehalf;
+import org.sanctuary.common.platform.PolicyInForce;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,33 +24,23 @@ public class Upstream {
     public record ClaimRef(UUID id, UUID applicantId, String status) {
     }
 
-    private final HttpClient http;
+    private final OnBehalf onBehalf;
+    private final PolicyInForce policy;
     private final String intake;
-    private final String tenants;
 
-    public Upstream(@Client HttpClient http, @Value("${sanctuary.intake.url}") String intake,
-                    @Value("${sanctuary.tenants.url}") String tenants) {
-        this.http = http;
+    public Upstream(OnBehalf onBehalf, PolicyInForce policy, @Value("${sanctuary.intake.url}") String intake) {
+        this.onBehalf = onBehalf;
+        this.policy = policy;
         this.intake = intake.replaceAll("/+$", "");
-        this.tenants = tenants.replaceAll("/+$", "");
     }
 
     public ClaimRef claim(UUID id, String authorization) {
-        JsonNode claim = get(intake + "/api/v1/claims/" + id, authorization, "Claim");
+        JsonNode claim = onBehalf.get(intake + "/api/v1/claims/" + id, authorization, "Claim");
         return new ClaimRef(id, UUID.fromString(claim.get("applicantId").getStringValue()), claim.get("status").getStringValue());
     }
 
     public Rules rules(String authorization) {
-        JsonNode pack;
-        try {
-            pack = get(tenants + "/api/v1/policy", authorization, "Policy pack");
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.NOT_FOUND) {
-                return Rules.DEFAULT;
-            }
-            throw e;
-        }
-        JsonNode documents = pack.get("document") == null ? null : pack.get("document").get("documents");
+        JsonNode documents = policy.document(authorization, null).map(document -> document.get("documents")).orElse(null);
         if (documents == null) {
             return Rules.DEFAULT;
         }
@@ -66,25 +49,5 @@ public class Upstream {
                 .map(JsonNode::getStringValue).toList();
         return new Rules(documents.get("maxBytes") == null ? Rules.DEFAULT.maxBytes() : documents.get("maxBytes").getLongValue(),
                 types, documents.get("retentionYears") == null ? Rules.DEFAULT.retentionYears() : documents.get("retentionYears").getIntValue());
-    }
-
-    private JsonNode get(String url, String authorization, String what) {
-        try {
-            return http.toBlocking().retrieve(HttpRequest.GET(URI.create(url)).header("Authorization", authorization), JsonNode.class);
-        } catch (HttpClientResponseException e) {
-            if (e.getStatus() == HttpStatus.NOT_FOUND) {
-                throw ProblemException.notFound(what);
-            }
-            if (e.getStatus() == HttpStatus.FORBIDDEN) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "Not allowed to read the " + what.toLowerCase() + ".");
-            }
-            throw unavailable();
-        } catch (HttpClientException e) {
-            throw unavailable();
-        }
-    }
-
-    private static ProblemException unavailable() {
-        return new ProblemException(ProblemType.UNAVAILABLE, "A service this needs is not answering; retry shortly.");
     }
 }
