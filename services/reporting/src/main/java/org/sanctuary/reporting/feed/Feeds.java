@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The read models, built only from the services' event feeds: each source read after its own cursor,
@@ -72,31 +73,34 @@ public class Feeds {
 
     /** Empties the read models and the cursors, then reads every feed again from seq 0. */
     public synchronized long rebuild() {
-        List<String> tenants = transactions.executeRead(status -> sql.query("select tenant_id from report_tenant", rs -> rs.getString(1)));
-        for (String tenant : tenants) {
-            Caller.callAs(Caller.system(tenant, "rebuild"), () -> transactions.executeWrite(status -> {
-                sql.execute("delete from decision_record where tenant_id = ?", tenant);
-                sql.execute("delete from claim_record where tenant_id = ?", tenant);
-                sql.execute("delete from document_record where tenant_id = ?", tenant);
-                sql.execute("delete from applied_event where tenant_id = ?", tenant);
-                aggregates.clear(tenant);
-                return null;
-            }));
-        }
+        forEachTenant("rebuild", this::purge);
         reader.reset();
         return catchUp();
     }
 
     /** Derives every tenant's counts again from the read models (after a fix in how they are kept, say). */
     public synchronized int rederive() {
+        return forEachTenant("rederive", aggregates::derive);
+    }
+
+    /** Runs {@code work} as each tenant seen in the feeds, one transaction each; how many there were. */
+    private int forEachTenant(String job, Consumer<String> work) {
         List<String> tenants = transactions.executeRead(status -> sql.query("select tenant_id from report_tenant", rs -> rs.getString(1)));
         for (String tenant : tenants) {
-            Caller.callAs(Caller.system(tenant, "rederive"), () -> transactions.executeWrite(status -> {
-                aggregates.derive(tenant);
+            Caller.callAs(Caller.system(tenant, job), () -> transactions.executeWrite(status -> {
+                work.accept(tenant);
                 return null;
             }));
         }
         return tenants.size();
+    }
+
+    /** Deletes everything of {@code tenant} from the read models and their counts (not its id). */
+    private void purge(String tenant) {
+        for (String table : List.of("decision_record", "claim_record", "document_record", "applied_event")) {
+            sql.update("delete from " + table + " where tenant_id = ?", tenant);
+        }
+        aggregates.clear(tenant);
     }
 
     /** One event, as its tenant, in the transaction that moves the cursor: applied at most once (its id is kept). */
@@ -144,10 +148,7 @@ public class Feeds {
                     LocalDate.ofInstant(java.time.Instant.parse(text(p, "at")), java.time.ZoneOffset.UTC), tenant, uuid(p, "documentId"));
             case "tenant.offboarded" -> {
                 // the tenant has left: nothing of it stays in the statistics (its counts, its read models, its id)
-                for (String table : List.of("decision_record", "claim_record", "document_record", "applied_event")) {
-                    sql.update("delete from " + table + " where tenant_id = ?", tenant);
-                }
-                aggregates.clear(tenant);
+                purge(tenant);
                 sql.update("delete from report_tenant where tenant_id = ?", tenant);
             }
             default -> {
