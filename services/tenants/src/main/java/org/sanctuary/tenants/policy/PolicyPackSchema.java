@@ -48,12 +48,23 @@ public class PolicyPackSchema {
         return errors.stream().map(e -> new Problem.Violation(pointer(e), e.getMessage())).toList();
     }
 
-    /** Throws a 400 naming every violation when the document does not satisfy the schema. */
+    /** At most this many violations are listed in one answer (a 1000-item array of wrong values is one mistake, repeated). */
+    static final int LISTED = 100;
+
+    /**
+     * Throws a 400 naming every violation (the first {@value #LISTED}) when the document does not
+     * satisfy the schema; a document beyond the structural bounds ({@link PackLimits}) is refused
+     * with that one violation before the validator reads it.
+     */
     public void check(String document) {
+        PackLimits.firstBreach(document).ifPresent(breach -> {
+            throw new ProblemException(ProblemType.VALIDATION, "The policy pack exceeds a size bound at "
+                    + (breach.field().isEmpty() ? "its root" : breach.field()) + ".", List.of(breach));
+        });
         List<Problem.Violation> violations = violations(document);
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, violations.size() + " violation(s) of the policy-pack schema",
-                    violations);
+                    violations.size() > LISTED ? violations.subList(0, LISTED) : violations);
         }
     }
 

@@ -55,6 +55,12 @@ public class PolicyPackStore {
                 Caller.require().tenantId(), version);
     }
 
+    /** A version's document as stored (text, no tree built): what a comparison reads. */
+    public Optional<String> documentText(int version) {
+        return sql.queryOne("select document::text from policy_pack where tenant_id = ? and version = ?", rs -> rs.getString(1),
+                Caller.require().tenantId(), version);
+    }
+
     public List<PolicyPack> all() {
         return sql.query("select " + COLUMNS + " from policy_pack where tenant_id = ? order by version", this::map,
                 Caller.require().tenantId());

@@ -1,11 +1,11 @@
 package org.sanctuary.tenants.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.flipkart.zjsonpatch.JsonDiff;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.outbox.Outbox;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
@@ -14,6 +14,7 @@ import org.sanctuary.common.tenancy.Caller;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,17 +36,22 @@ public class PolicyPacks {
     public record Published(String tenantId, int version, LocalDate effectiveFrom) {
     }
 
-    private static final ObjectMapper JACKSON = new ObjectMapper();
-
     private final PolicyPackStore store;
     private final PolicyPackSchema schema;
     private final Outbox outbox;
     private final JsonMapper json;
     private final PackTestSuite suite;
+    private final AuditTrail audit;
+    private final PackComparison comparison;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock = Clock.systemUTC();
 
-    public PolicyPacks(PolicyPackStore store, PolicyPackSchema schema, Outbox outbox, JsonMapper json, PackTestSuite suite) {
+    public PolicyPacks(PolicyPackStore store, PolicyPackSchema schema, Outbox outbox, JsonMapper json, PackTestSuite suite,
+                       AuditTrail audit, PackComparison comparison, TransactionOperations<Connection> transactions) {
         this.suite = suite;
+        this.audit = audit;
+        this.comparison = comparison;
+        this.transactions = transactions;
         this.store = store;
         this.schema = schema;
         this.outbox = outbox;
@@ -64,6 +70,7 @@ public class PolicyPacks {
         requireOwn(tenantId);
         schema.check(document);
         int version = store.insertDraft(document, now());
+        audit.record("policy-pack.create-draft", "policy-pack", Integer.toString(version), AuditTrail.Outcome.SUCCESS);
         return store.find(version).orElseThrow();
     }
 
@@ -79,6 +86,7 @@ public class PolicyPacks {
         if (!store.updateDraft(version, document, now())) {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " was published meanwhile.");
         }
+        audit.record("policy-pack.update-draft", "policy-pack", Integer.toString(version), AuditTrail.Outcome.SUCCESS);
         return store.find(version).orElseThrow();
     }
 
@@ -109,6 +117,7 @@ public class PolicyPacks {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " was published meanwhile.");
         }
         outbox.publish("policy-pack.published", tenantId + ":" + version, new Published(tenantId, version, effectiveFrom));
+        audit.record("policy-pack.publish", "policy-pack", version + "@" + effectiveFrom, AuditTrail.Outcome.SUCCESS);
         return store.find(version).orElseThrow();
     }
 
@@ -124,17 +133,29 @@ public class PolicyPacks {
         return existing(version);
     }
 
-    /** RFC 6902 JSON Patch from one version to another (zjsonpatch). */
-    @Transactional(readOnly = true)
+    /**
+     * RFC 6902 JSON Patch from one version to another. Both documents are read in one short
+     * transaction; the comparison runs after the connection is back in the pool, bounded by
+     * {@link PackComparison}. A version stored before packs were bounded, and beyond the bounds now,
+     * is not compared (422 naming the version and where it breaks them).
+     */
     public String diff(String tenantId, int from, int to) {
         requireOwn(tenantId);
-        PolicyPack source = existing(from);
-        PolicyPack target = existing(to);
-        try {
-            return JACKSON.writeValueAsString(JsonDiff.asJson(JACKSON.readTree(text(source)), JACKSON.readTree(text(target))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String[] documents = transactions.executeRead(status -> new String[]{
+                store.documentText(from).orElseThrow(() -> ProblemException.notFound("Policy pack")),
+                store.documentText(to).orElseThrow(() -> ProblemException.notFound("Policy pack"))});
+        comparable(from, documents[0], "version");
+        comparable(to, documents[1], "to");
+        return comparison.patch(tenantId, documents[0], documents[1]);
+    }
+
+    private static void comparable(int version, String document, String parameter) {
+        PackLimits.firstBreach(document).ifPresent(breach -> {
+            throw new ProblemException(ProblemType.UNPROCESSABLE, "Version " + version + " is larger than a pack may be ("
+                    + (breach.field().isEmpty() ? "its root" : breach.field()) + " " + breach.message()
+                    + "); it cannot be compared.", List.of(new Problem.Violation(parameter, "version " + version
+                    + " exceeds the pack bounds at " + breach.field())));
+        });
     }
 
     /** The caller's pack in force on {@code date} (today when absent). */

@@ -49,22 +49,23 @@ class TenantController {
     @Post
     HttpResponse<Tenant> create(@Body @Valid TenantRegistry.NewTenant request, Authentication admin,
                                 @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        Tenant tenant = registry.create(request, admin.getName());
+        Tenant tenant = registry.create(request, subject(admin));
         Provisioning.Outcome outcome = provisioning.provision(tenant, request.adminEmail(), authorization);
-        Tenant provisioned = registry.recordProvisioning(tenant.id(), outcome.steps()).withFirstAdmin(outcome.firstAdmin());
+        Tenant provisioned = registry.recordProvisioning(tenant.id(), outcome.steps(), subject(admin), "tenant.provision")
+                .withFirstAdmin(outcome.firstAdmin());
         return HttpResponse.<Tenant>status(HttpStatus.CREATED).body(provisioned)
                 .header(HttpHeaders.LOCATION, "/api/v1/tenants/" + tenant.id());
     }
 
     /** Runs provisioning again (e.g. after a FAILED step); done steps are found done and kept. */
     @Post("/{id}/provision")
-    Tenant provision(@PathVariable String id, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    Tenant provision(@PathVariable String id, Authentication admin, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
         if (tenant.status() == Tenant.Status.OFFBOARDED) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "An offboarded tenant is not provisioned again.");
         }
         Provisioning.Outcome outcome = provisioning.provision(tenant, null, authorization);
-        return registry.recordProvisioning(id, outcome.steps()).withFirstAdmin(outcome.firstAdmin());
+        return registry.recordProvisioning(id, outcome.steps(), subject(admin), "tenant.provision").withFirstAdmin(outcome.firstAdmin());
     }
 
     /**
@@ -76,12 +77,13 @@ class TenantController {
     Offboarded offboard(@PathVariable String id, Authentication admin, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
         if (tenant.status() != Tenant.Status.OFFBOARDED) {
-            tenant = registry.setStatus(id, Tenant.Status.OFFBOARDED, admin.getName());
+            tenant = registry.setStatus(id, Tenant.Status.OFFBOARDED, subject(admin));
         }
         TenantProvisioning.Shredding shredding = provisioning.shred(id, authorization);
         List<Provisioning.Step> steps = new java.util.ArrayList<>(tenant.provisioning());
         steps.addAll(shredding.steps());
-        return new Offboarded(registry.recordProvisioning(id, steps), shredding.steps(), shredding.dataLocations());
+        return new Offboarded(registry.recordProvisioning(id, steps, subject(admin), "tenant.shred-keys"), shredding.steps(),
+                shredding.dataLocations());
     }
 
     @Get
@@ -96,11 +98,17 @@ class TenantController {
 
     @Post("/{id}/suspend")
     Tenant suspend(@PathVariable String id, Authentication admin) {
-        return registry.setStatus(id, Tenant.Status.SUSPENDED, admin.getName());
+        return registry.setStatus(id, Tenant.Status.SUSPENDED, subject(admin));
     }
 
     @Post("/{id}/reactivate")
     Tenant reactivate(@PathVariable String id, Authentication admin) {
-        return registry.setStatus(id, Tenant.Status.ACTIVE, admin.getName());
+        return registry.setStatus(id, Tenant.Status.ACTIVE, subject(admin));
+    }
+
+    /** The acting administrator as the audit chain names people: the token's {@code sub}, never the renameable username. */
+    static String subject(Authentication admin) {
+        Object sub = admin.getAttributes().get("sub");
+        return sub instanceof String s && !s.isBlank() ? s : admin.getName();
     }
 }

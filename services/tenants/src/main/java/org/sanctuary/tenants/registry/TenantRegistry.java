@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.outbox.Outbox;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +29,10 @@ import java.util.Set;
 
 /**
  * The tenant registry, for platform administrators. Each change publishes its event in the
- * tenant's own stream. Keycloak provisioning, data keys and offboarding follow (docs/decisions.md).
+ * tenant's own stream and is recorded in the tenant's own audit chain, in the same transaction.
+ * A platform administrator belongs to no tenant, so the entry is written as the acting
+ * administrator ({@code sub}) into the chain of the tenant acted on (docs/security.md). Keycloak
+ * provisioning, data keys and offboarding follow (docs/decisions.md).
  */
 @Singleton
 public class TenantRegistry {
@@ -52,10 +57,12 @@ public class TenantRegistry {
 
     private final Sql sql;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public TenantRegistry(Sql sql, Outbox outbox) {
+    public TenantRegistry(Sql sql, Outbox outbox, AuditTrail audit) {
         this.sql = sql;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Transactional
@@ -72,7 +79,7 @@ public class TenantRegistry {
         if (inserted == 0) {
             throw new ProblemException(ProblemType.CONFLICT, "A tenant with id " + request.id() + " exists.");
         }
-        publish(request.id(), admin, "tenant.created", Tenant.Status.ACTIVE);
+        publish(request.id(), admin, "tenant.created", "tenant.create", Tenant.Status.ACTIVE);
         return find(request.id()).orElseThrow();
     }
 
@@ -104,20 +111,40 @@ public class TenantRegistry {
             case SUSPENDED -> "tenant.suspended";
             case ACTIVE -> "tenant.reactivated";
             case OFFBOARDED -> "tenant.offboarded";
+        }, switch (to) {
+            case SUSPENDED -> "tenant.suspend";
+            case ACTIVE -> "tenant.reactivate";
+            case OFFBOARDED -> "tenant.offboard";
         }, to);
         return find(id).orElseThrow();
     }
 
-    /** Events travel in the tenant's own stream, written as the platform administrator who acted. */
-    private void publish(String tenantId, String admin, String type, Tenant.Status status) {
-        sql.asTenant(new Caller(tenantId, admin, Set.of()), () -> outbox.publish(type, tenantId, new TenantEvent(tenantId, status)));
+    /** Events travel in the tenant's own stream, and the act in its audit chain, written as the platform administrator who acted. */
+    private void publish(String tenantId, String admin, String type, String action, Tenant.Status status) {
+        asAdmin(tenantId, admin, () -> {
+            outbox.publish(type, tenantId, new TenantEvent(tenantId, status));
+            audit.record(action, "tenant", tenantId, AuditTrail.Outcome.SUCCESS);
+        });
     }
 
-    /** Records what provisioning did (the latest run's steps). */
+    private void asAdmin(String tenantId, String admin, Runnable work) {
+        sql.asTenant(new Caller(tenantId, admin, Set.of(Roles.PLATFORM_ADMIN)), () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Records what provisioning (or, on offboarding, the destruction of the data keys) did — the
+     * latest run's steps — and the run itself in the tenant's audit chain, each step with its outcome
+     * ({@code tenant.provision} / {@code tenant.shred-keys}, resource {@code <tenant>:<step>=<status>,…}).
+     */
     @Transactional
-    public Tenant recordProvisioning(String id, List<Provisioning.Step> steps) {
+    public Tenant recordProvisioning(String id, List<Provisioning.Step> steps, String admin, String action) {
         sql.update("update tenant set provisioning = ?, updated_at = ? where id = ?", sql.jsonb(steps),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), id);
+        String outcome = steps.stream().map(s -> s.name() + "=" + s.status()).collect(java.util.stream.Collectors.joining(","));
+        asAdmin(id, admin, () -> audit.record(action, "tenant", id + ":" + outcome, AuditTrail.Outcome.SUCCESS));
         return find(id).orElseThrow();
     }
 
