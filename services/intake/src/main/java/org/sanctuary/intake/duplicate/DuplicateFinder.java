@@ -12,6 +12,7 @@ import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.PersonName;
 import org.sanctuary.intake.applicant.persistence.ApplicantStore;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  * Candidates for "the same person registered twice", inside the caller's organization only (the
  * store scopes by tenant and RLS enforces it): same birth date, a shared nationality, and names
  * alike across scripts and spellings (ICAO transliteration, folded variants, Jaro–Winkler ≥ 0.88).
+ * Only applicants sharing an indexed blocking key of the name are scored, a bounded number of them
+ * ({@link DuplicateCandidates}), so a search costs the same in a register of any size.
  * A person decides whether two records are one; nothing is merged here.
  */
 @Singleton
@@ -34,10 +37,12 @@ public class DuplicateFinder {
     }
 
     private final ApplicantStore applicants;
+    private final DuplicateCandidates block;
     private final AuditTrail audit;
 
-    public DuplicateFinder(ApplicantStore applicants, AuditTrail audit) {
+    public DuplicateFinder(ApplicantStore applicants, DuplicateCandidates block, AuditTrail audit) {
         this.applicants = applicants;
+        this.block = block;
         this.audit = audit;
     }
 
@@ -49,9 +54,11 @@ public class DuplicateFinder {
             throw ProblemException.notFound("Applicant");
         }
         String key = NameKey.of(subject.name(), IcaoTransliterator.variantFor(subject.nationalities()));
-        Set<String> nationalities = countries(subject);
-        List<Candidate> candidates = applicants.bornOn(subject.birthDate()).stream()
-                .filter(other -> !other.id().equals(subject.id()))
+        Set<String> nationalities = countries(subject.nationalities());
+        // the subject's name under every transliteration variant: another's key was built with theirs
+        Set<String> blocks = DuplicateCandidates.blocks(Arrays.stream(IcaoTransliterator.Variant.values())
+                .map(variant -> NameKey.of(subject.name(), variant)).toList());
+        List<Candidate> candidates = block.sharingABlock(subject.id(), subject.birthDate(), blocks, key).stream()
                 .map(other -> score(key, nationalities, other))
                 .filter(c -> c.score() >= THRESHOLD)
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed())
@@ -62,8 +69,8 @@ public class DuplicateFinder {
         return candidates;
     }
 
-    private static Candidate score(String key, Set<String> nationalities, Applicant other) {
-        Set<String> shared = countries(other);
+    private static Candidate score(String key, Set<String> nationalities, DuplicateCandidates.Row other) {
+        Set<String> shared = countries(other.nationalities());
         shared.retainAll(nationalities);
         if (shared.isEmpty()) {
             return new Candidate(other.id(), other.name(), other.latinName(), 0, List.of());
@@ -85,7 +92,7 @@ public class DuplicateFinder {
         return NameKey.similarity(wa[0] + " " + wa[1], wb[0] + " " + wb[1]);
     }
 
-    private static Set<String> countries(Applicant a) {
-        return a.nationalities().stream().map(Nationality::country).collect(Collectors.toSet());
+    private static Set<String> countries(List<Nationality> nationalities) {
+        return nationalities.stream().map(Nationality::country).collect(Collectors.toSet());
     }
 }
