@@ -28,12 +28,16 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
   value: {{ printf "%s_app" .svc.database.name | quote }}
 - name: SANCTUARY_DB_PASSWORD
   valueFrom: {secretKeyRef: {name: {{ .svc.database.existingSecret }}, key: app-password}}
-- name: SANCTUARY_DB_OWNER
-  value: {{ printf "%s_owner" .svc.database.name | quote }}
-- name: SANCTUARY_DB_OWNER_PASSWORD
-  valueFrom: {secretKeyRef: {name: {{ .svc.database.existingSecret }}, key: owner-password}}
 - name: SANCTUARY_MASTER_KEY
   valueFrom: {secretKeyRef: {name: {{ .root.Values.global.cryptoSecret }}, key: master-key}}
+{{- end }}
+{{- if and .svc.public .root.Values.global.consoleOrigin }}
+- name: SANCTUARY_CONSOLE_ORIGIN
+  value: {{ .root.Values.global.consoleOrigin | quote }}
+{{- else if .svc.public }}
+# no browser origin besides the gateway's own: CORS off
+- name: SANCTUARY_CORS_ENABLED
+  value: "false"
 {{- end }}
 {{- range $key, $value := .svc.env }}
 - name: {{ $key }}
@@ -43,6 +47,22 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 - name: {{ $key }}
   valueFrom: {secretKeyRef: {name: {{ $ref.secret }}, key: {{ $ref.key }}}}
 {{- end }}
+{{- end -}}
+
+{{/* The schema owner's credentials: only the migration job gets them, never a Deployment. */}}
+{{- define "sanctuary.ownerEnv" -}}
+- name: SANCTUARY_DB_OWNER
+  value: {{ printf "%s_owner" .svc.database.name | quote }}
+- name: SANCTUARY_DB_OWNER_PASSWORD
+  valueFrom: {secretKeyRef: {name: {{ .svc.database.existingSecret }}, key: owner-password}}
+{{- end -}}
+
+{{/* Monitoring (values global.networkPolicy.monitoring) may reach the management port: /metrics. */}}
+{{- define "sanctuary.monitoringIngress" -}}
+- from:
+    {{- toYaml .root.Values.global.networkPolicy.monitoring | nindent 4 }}
+  ports:
+    - {protocol: TCP, port: {{ .svc.managementPort }}}
 {{- end -}}
 
 {{- define "sanctuary.securityContext" -}}

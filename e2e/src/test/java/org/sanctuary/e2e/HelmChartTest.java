@@ -82,7 +82,7 @@ class HelmChartTest {
         Files.writeString(manifests, rendered.output());
         Result validated = run(TOOLS.resolve("k8s-models"), "node", "validate-manifests.mjs", manifests.toString());
         require(validated);
-        assertTrue(validated.output().contains("22 manifests, 0 invalid"), validated.output());
+        assertTrue(validated.output().contains("29 manifests, 0 invalid"), validated.output());
 
         String yaml = rendered.output();
         assertTrue(yaml.contains("name: sanctuary-intake-from-gateway"), "a NetworkPolicy admits only the gateway to intake");
@@ -100,6 +100,118 @@ class HelmChartTest {
         assertTrue(yaml.contains("path: /health"));
         assertFalse(yaml.contains("kind: Secret"), "secrets are referenced, never rendered");
         assertTrue(yaml.contains("secretKeyRef: {name: sanctuary-intake-db-test, key: app-password}"));
+    }
+
+    /** The rendered manifests, one string each. */
+    private List<String> manifests() throws Exception {
+        Result rendered = helm("template", "ci", CHART.toString(), "-f", CHART.resolve("ci/test-values.yaml").toString());
+        require(rendered);
+        List<String> docs = new ArrayList<>();
+        for (String doc : rendered.output().split("(?m)^---\\s*$")) {
+            if (doc.contains("kind:")) {
+                docs.add(doc);
+            }
+        }
+        return docs;
+    }
+
+    private static List<String> ofKind(List<String> docs, String kind) {
+        return docs.stream().filter(d -> d.contains("\nkind: " + kind + "\n")).toList();
+    }
+
+    private static String named(List<String> docs, String kind, String name) {
+        return ofKind(docs, kind).stream().filter(d -> d.contains("\n  name: " + name + "\n")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static final List<String> SERVICES = List.of("gateway", "intake", "tenants", "assessment", "documents", "reporting");
+
+    @Test
+    void onlyTheMigrationJobsHoldTheSchemaOwnersPassword() throws Exception {
+        List<String> docs = manifests();
+        List<String> deployments = ofKind(docs, "Deployment");
+        assertEquals(6, deployments.size());
+        for (String deployment : deployments) {
+            assertFalse(deployment.contains("SANCTUARY_DB_OWNER"), deployment);
+            assertFalse(deployment.contains("owner-password"), deployment);
+        }
+        List<String> jobs = ofKind(docs, "Job");
+        assertEquals(5, jobs.size());
+        for (String job : jobs) {
+            assertTrue(job.contains("name: SANCTUARY_DB_OWNER_PASSWORD"), job);
+            assertTrue(job.contains("key: owner-password}"), job);
+            assertTrue(job.contains("SANCTUARY_MIGRATE_ONLY"), job);
+        }
+        // a deployed service builds no owner datasource (application.yml: datasources.owner.enabled)
+        assertTrue(named(docs, "Deployment", "sanctuary-intake").contains("name: SANCTUARY_MIGRATE\n              value: \"false\""));
+    }
+
+    @Test
+    void metricsAndHealthAreOnAManagementPortThatNoServiceExposes() throws Exception {
+        List<String> docs = manifests();
+        for (String name : SERVICES) {
+            String deployment = named(docs, "Deployment", "sanctuary-" + name);
+            assertTrue(deployment.contains("{name: management, containerPort: 9090}"), deployment);
+            assertTrue(deployment.contains("name: SANCTUARY_MANAGEMENT_PORT\n              value: \"9090\""), deployment);
+            assertEquals(2, count(deployment, "httpGet: {path: /health, port: management}"), "both probes on the management port");
+            assertTrue(deployment.contains("prometheus.io/port: \"9090\""), deployment);
+            String service = named(docs, "Service", "sanctuary-" + name);
+            assertFalse(service.contains("9090") || service.contains("management"), service);
+        }
+        for (String policy : ofKind(docs, "NetworkPolicy")) {
+            if (policy.contains("policyTypes: [Ingress]")) {
+                // the management port is open to monitoring only, in a rule of its own
+                String[] rules = policy.split("\n    - ");
+                for (String rule : rules) {
+                    if (rule.contains("port: 9090")) {
+                        assertTrue(rule.contains("kubernetes.io/metadata.name: monitoring"), policy);
+                        assertFalse(rule.contains("port: 8080"), policy);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theChartHasNoDevelopmentCorsOriginAndEveryPodOnlyItsOwnEgress() throws Exception {
+        Result rendered = helm("template", "ci", CHART.toString(), "-f", CHART.resolve("ci/test-values.yaml").toString());
+        require(rendered);
+        assertFalse(rendered.output().contains("5173"), "the development console origin is not a chart default");
+        assertFalse(Files.readString(CHART.resolve("values.yaml")).contains("5173"));
+        List<String> docs = manifests();
+        assertTrue(named(docs, "Deployment", "sanctuary-gateway").contains("name: SANCTUARY_CORS_ENABLED\n              value: \"false\""));
+        Result withOrigin = helm("template", "ci", CHART.toString(), "-f", CHART.resolve("ci/test-values.yaml").toString(),
+                "--set", "global.consoleOrigin=https://console.example.org");
+        require(withOrigin);
+        assertTrue(withOrigin.output().contains("value: \"https://console.example.org\""), "an operator may name one");
+
+        Map<String, List<String>> calls = Map.of(
+                "gateway", List.of("intake", "tenants", "assessment", "documents", "reporting"),
+                "intake", List.of("tenants"),
+                "tenants", List.of("assessment", "intake", "documents"),
+                "assessment", List.of("intake", "tenants"),
+                "documents", List.of("intake", "tenants"),
+                "reporting", List.of("intake", "assessment", "documents", "tenants"));
+        for (String name : SERVICES) {
+            String policy = named(docs, "NetworkPolicy", "sanctuary-" + name + "-egress");
+            assertTrue(policy.contains("policyTypes: [Egress]"), policy);
+            String egress = policy.substring(policy.indexOf("\n  egress:")); // the rules, not the policy's own selector
+            assertTrue(egress.contains("k8s-app: kube-dns") && egress.contains("port: 53"), "DNS: " + egress);
+            assertTrue(egress.contains("cidr: 10.30.0.0/16") && egress.contains("port: 443"), "Keycloak: " + egress);
+            assertEquals(!name.equals("gateway"), egress.contains("cidr: 10.20.0.0/16"), "its own database only: " + egress);
+            for (String other : SERVICES) {
+                boolean reaches = egress.contains("app.kubernetes.io/name: " + other + "\n");
+                assertEquals(calls.get(name).contains(other), reaches, name + " -> " + other + ": " + egress);
+                if (reaches && !other.equals("gateway")) {
+                    // the callee's ingress admits the caller: the two policies agree
+                    String ingress = named(docs, "NetworkPolicy", "sanctuary-" + other + "-from-gateway");
+                    ingress = ingress.substring(ingress.indexOf("\n  ingress:"));
+                    assertTrue(ingress.contains("app.kubernetes.io/name: " + name + "\n"), other + " admits " + name);
+                }
+            }
+            long openRules = egress.lines().filter(l -> l.contains("0.0.0.0/0")).count();
+            assertEquals(name.equals("documents") ? 1 : 0, openRules, "only documents reaches outside (its object store): " + egress);
+        }
     }
 
     @Test
