@@ -69,11 +69,11 @@ class ReportingApiTest implements TestPropertyProvider {
         return properties;
     }
 
-    /** eu-member, with a small-cell threshold of 3 and no rounding so the counts can be checked exactly. */
+    /** eu-member (small-cell threshold 5, the platform floor), without rounding so the counts can be checked exactly. */
     private static String pack() {
         try {
             return Files.readString(ServiceProcess.root().resolve("devstack/src/main/resources/demo-packs/eu-member.json"))
-                    .replace("\"smallCellThreshold\": 5", "\"smallCellThreshold\": 3").replace("\"rounding\": 5", "\"rounding\": 1");
+                    .replace("\"rounding\": 5", "\"rounding\": 1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,8 +116,9 @@ class ReportingApiTest implements TestPropertyProvider {
         String twice = applicant("RU");
         decided(twice, "REFUGEE_STATUS");
         decided(twice, "REFUGEE_STATUS"); // the same person decided twice this year: counted once
-        decided(applicant("RU"), "REFUGEE_STATUS");
-        decided(applicant("RU"), "REFUGEE_STATUS");
+        for (int i = 0; i < 4; i++) {
+            decided(applicant("RU"), "REFUGEE_STATUS");
+        }
         decided(applicant("RU"), "REJECT");
         decided(applicant("RU"), null);
         String evidence = decided(applicant("UA"), null);
@@ -141,7 +142,7 @@ class ReportingApiTest implements TestPropertyProvider {
         List<?> columns = (List<?>) decisions.json().get("columns");
         int genconv = columns.indexOf("GENCONV");
         int rejected = columns.indexOf("REJECTED");
-        assertEquals(3, ((Number) decisions.at("cells.0." + genconv + ".value")).intValue(), decisions.body()); // 4 decisions, 3 people
+        assertEquals(5, ((Number) decisions.at("cells.0." + genconv + ".value")).intValue(), decisions.body()); // 6 decisions, 5 people
         assertEquals(true, decisions.at("cells.0." + rejected + ".suppressed"), decisions.body());
         assertNull(decisions.at("cells.0." + rejected + ".value"), "a suppressed cell has no value, never 0");
         assertNull(decisions.at("rates.0"), "no rate built on a suppressed count: " + decisions.body());
@@ -167,7 +168,7 @@ class ReportingApiTest implements TestPropertyProvider {
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         List<String> lines = csv.body().lines().toList();
         assertTrue(lines.get(0).contains("\"GENCONV\"") && lines.get(0).endsWith(",total"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("\"" + year + "\"") && lines.get(1).contains(",3,") && lines.get(1).contains(",c"), csv.body());
+        assertTrue(lines.get(1).startsWith("\"" + year + "\"") && lines.get(1).contains(",5,") && lines.get(1).contains(",c"), csv.body());
         assertTrue(lines.get(lines.size() - 1).startsWith("total"), csv.body());
     }
 
@@ -240,6 +241,55 @@ class ReportingApiTest implements TestPropertyProvider {
         ApiClient.Response rules = api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst);
         assertEquals(200, rules.status(), rules.body());
         assertTrue(((List<?>) rules.json().get("rows")).contains("QD-9-2-e"), rules.body());
+    }
+
+    /** Issue 11, item 11: no window of arbitrary days, so two reports cannot be differenced down to one person. */
+    @Test
+    void reportsCoverWholeMonthsQuartersOrYearsOnly() {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("/api/v1/reports/decisions?from=" + year + "-01-02&to=" + year + "-12-31&period=year", "from");
+        refused.put("/api/v1/reports/decisions?from=" + year + "-01-01&to=" + year + "-12-30&period=month", "to");
+        refused.put("/api/v1/reports/decisions?from=" + year + "-02-01&to=" + year + "-04-30&period=quarter", "from");
+        refused.put("/api/v1/reports/decisions?from=" + year + "-04-01&to=" + year + "-05-31&period=quarter", "to");
+        refused.put("/api/v1/reports/claims?from=" + year + "-03-01&to=" + year + "-03-30&period=month", "to");
+        refused.put("/api/v1/reports/documents?from=" + year + "-03-31&to=" + year + "-03-31&period=month", "from");
+        refused.put("/api/v1/reports/rules?from=" + year + "-01-15&to=" + year + "-01-31", "from");
+        refused.put("/api/v1/reports/processing-time?from=" + year + "-01-01&to=" + year + "-01-30", "to");
+        refused.forEach((path, parameter) -> {
+            ApiClient.Response response = api().get(path, analyst);
+            assertEquals(400, response.status(), path + " " + response.body());
+            assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
+            assertEquals(parameter, ((Map<?, ?>) ((List<?>) response.json().get("violations")).get(0)).get("field"), path + " " + response.body());
+        });
+        for (String path : List.of("/api/v1/reports/decisions?from=" + year + "-04-01&to=" + year + "-06-30&period=quarter",
+                "/api/v1/reports/decisions?from=" + year + "-01-01&to=" + year + "-03-31&period=month",
+                "/api/v1/reports/claims?from=" + year + "-03-01&to=" + year + "-03-31&period=month",
+                "/api/v1/reports/documents?from=" + (Integer.parseInt(year) - 1) + "-01-01&to=" + year + "-12-31&period=year",
+                "/api/v1/reports/rules?from=" + year + "-01-01&to=" + year + "-01-31",
+                "/api/v1/reports/processing-time?from=" + year + "-01-01&to=" + year + "-03-31")) {
+            assertEquals(200, api().get(path, analyst).status(), path);
+        }
+    }
+
+    /**
+     * Issue 11, item 11: a pack published before the schema had its floor says threshold 1; reporting
+     * still suppresses under 5. The old version is written into the real tenants service's database
+     * directly, as it would be there from before.
+     */
+    @Test
+    void noPackLowersTheSmallCellThresholdUnderThePlatformFloor() throws Exception {
+        String legacy = "tenant-legacy-floor";
+        upstream.tenant(legacy, pack());
+        TestPostgresTenants.publishOverride(legacy, pack().replace("\"smallCellThreshold\": 5", "\"smallCellThreshold\": 1"));
+        String legacyAnalyst = TestJwtIssuer.get().token(legacy, "an-legacy", "analyst");
+        ApiClient.Response policy = new ApiClient(upstream.tenants).get("/api/v1/policy", legacyAnalyst);
+        assertEquals(1, ((Number) policy.at("document.reporting.smallCellThreshold")).intValue(), "the legacy pack is in force");
+        for (String report : List.of("decisions?" + range, "claims?" + range, "documents?" + range, "rules?" + range.replace("&period=year", ""),
+                "processing-time?" + range.replace("&period=year", ""), "backlog")) {
+            ApiClient.Response response = api().get("/api/v1/reports/" + report, legacyAnalyst);
+            assertEquals(200, response.status(), report + " " + response.body());
+            assertEquals(5, ((Number) response.json().get("threshold")).intValue(), report + " " + response.body());
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ public class Reports {
     }
 
     public Report claims(LocalDate from, LocalDate to, Period period, Dimension by, PackRules.Rules rules) {
-        check(from, to);
+        check(from, to, period);
         List<Object[]> counts = read("claims", () -> sql.query("select date_trunc(?, day)::date as p, value as k, sum(n) as n from claim_count "
                         + "where tenant_id = ? and dimension = ? and day between ? and ? group by 1, 2 having sum(n) <> 0",
                 rs -> new Object[]{rs.getObject("p", LocalDate.class), rs.getString("k"), rs.getLong("n")},
@@ -67,7 +67,7 @@ public class Reports {
 
     /** Whole reference periods: those starting between the start of {@code from}'s period and {@code to}. */
     public Report decisions(LocalDate from, LocalDate to, Period period, boolean finalStage, PackRules.Rules rules) {
-        check(from, to);
+        check(from, to, period);
         List<Object[]> counts = read("decisions", () -> sql.query("select period_start as p, category as k, persons as n from decision_count "
                         + "where tenant_id = ? and stage = ? and period = ? and period_start between date_trunc(?, ?::date)::date and ? and persons > 0",
                 rs -> new Object[]{rs.getObject("p", LocalDate.class), rs.getString("k"), rs.getLong("n")},
@@ -78,7 +78,7 @@ public class Reports {
 
     /** Evidence added per period by category (documents still held and deleted alike). */
     public Report documents(LocalDate from, LocalDate to, Period period, PackRules.Rules rules) {
-        check(from, to);
+        check(from, to, period);
         List<Object[]> counts = read("documents", () -> sql.query("select date_trunc(?, added_on)::date as p, category as k, count(*) as n "
                         + "from document_record where tenant_id = ? and added_on between ? and ? group by 1, 2",
                 rs -> new Object[]{rs.getObject("p", LocalDate.class), rs.getString("k"), rs.getLong("n")}, period.name(), tenant(), from, to));
@@ -86,7 +86,7 @@ public class Reports {
     }
 
     public Report rulesMet(LocalDate from, LocalDate to, PackRules.Rules rules) {
-        check(from, to);
+        check(from, to, Period.month);
         List<Object[]> counts = read("rules", () -> sql.query("select r, count(*) as n from (select unnest(rules_met) as r from decision_record "
                         + "where tenant_id = ? and stage = 'FIRST_INSTANCE' and decided_on between ? and ? and outcome = any(?)) met group by 1",
                 rs -> new Object[]{rs.getString("r"), "positive decisions", rs.getLong("n")}, tenant(), from, to,
@@ -107,7 +107,7 @@ public class Reports {
 
     /** Median and p90 days from lodging to first-instance decision, over whole months (percentile_cont's interpolation). */
     public ProcessingTime processingTime(LocalDate from, LocalDate to, PackRules.Rules rules) {
-        check(from, to);
+        check(from, to, Period.month);
         List<long[]> histogram = read("processing-time", () -> sql.query("select days, sum(n) as n from processing_count where tenant_id = ? "
                         + "and month between date_trunc('month', ?::date)::date and ? group by days having sum(n) > 0 order by days",
                 rs -> new long[]{rs.getLong("days"), rs.getLong("n")}, tenant(), from, to));
@@ -210,11 +210,42 @@ public class Reports {
         });
     }
 
+    /** The first day of the month, quarter or year {@code day} lies in. */
+    static LocalDate start(LocalDate day, Period period) {
+        return switch (period) {
+            case month -> day.withDayOfMonth(1);
+            case quarter -> LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
+            case year -> day.withDayOfYear(1);
+        };
+    }
+
+    private static int months(Period period) {
+        return switch (period) {
+            case month -> 1;
+            case quarter -> 3;
+            case year -> 12;
+        };
+    }
+
     private static String tenant() {
         return Caller.require().tenantId();
     }
 
-    private static void check(LocalDate from, LocalDate to) {
+    /**
+     * A report covers whole reference periods only: {@code from} is the first day of a month, quarter
+     * or year ({@code period}; whole months where a report has none) and {@code to} the last day of
+     * one. Windows of any days would let two reports be differenced down to a single person
+     * (docs/reporting.md).
+     */
+    static void check(LocalDate from, LocalDate to, Period period) {
+        if (!from.equals(start(from, period))) {
+            throw ProblemException.invalid("from", "must be the first day of a " + period + " (whole " + period + "s only), e.g. "
+                    + start(from, period));
+        }
+        if (!to.equals(start(to, period).plusMonths(months(period)).minusDays(1))) {
+            throw ProblemException.invalid("to", "must be the last day of a " + period + " (whole " + period + "s only), e.g. "
+                    + start(to, period).plusMonths(months(period)).minusDays(1));
+        }
         if (from.isAfter(to)) {
             throw ProblemException.invalid("from", "must not be after to");
         }
