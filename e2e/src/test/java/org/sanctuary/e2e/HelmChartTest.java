@@ -152,7 +152,7 @@ class HelmChartTest {
         for (String name : SERVICES) {
             String deployment = named(docs, "Deployment", "sanctuary-" + name);
             assertTrue(deployment.contains("{name: management, containerPort: 9090}"), deployment);
-            assertTrue(deployment.contains("name: SANCTUARY_MANAGEMENT_PORT\n              value: \"9090\""), deployment);
+            assertTrue(deployment.contains("name: ENDPOINTS_ALL_PORT\n              value: \"9090\""), deployment);
             assertEquals(2, count(deployment, "httpGet: {path: /health, port: management}"), "both probes on the management port");
             assertTrue(deployment.contains("prometheus.io/port: \"9090\""), deployment);
             String service = named(docs, "Service", "sanctuary-" + name);
