@@ -75,7 +75,7 @@ public final class AssessmentBenchmark {
             String token = issuer.token("bench-tenant", "bench-caseworker", List.of("caseworker"));
             List<String> bodies = simulateBodies();
             URI simulate = URI.create(assessment.baseUrl() + "/api/v1/assessments/simulate");
-            URI health = URI.create(assessment.baseUrl() + "/health");
+            URI health = URI.create(assessment.managementUrl() + "/health"); // health is on the management port
 
             load(http, simulate, token, bodies, 3_000, CONCURRENCY); // JIT warm-up, not counted
             load(http, health, null, null, 3_000, CONCURRENCY);

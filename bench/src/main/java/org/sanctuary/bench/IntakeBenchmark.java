@@ -91,7 +91,7 @@ public final class IntakeBenchmark {
                 wrk1 = wrk(intake.baseUrl(), token, applicants, 10, 1);
                 rawWN = rawInsertsPerSecond(postgres, REQUESTS, CONCURRENCY);
                 wrkN = wrk(intake.baseUrl(), token, applicants, 10, CONCURRENCY);
-                health = wrkPlain(intake.baseUrl() + "/health", 5);
+                health = wrkPlain(intake.managementUrl() + "/health", 5); // on the management port
                 wrkRequests = Math.round(10 * (wrk1.perSecond() + wrkN.perSecond()) + 5 * health);
             }
             long rssAfter = intake.rssBytes();

@@ -30,6 +30,9 @@ public final class DevStack implements Closeable {
     public static final int POSTGRES_PORT = 5433;
     public static final int GATEWAY_PORT = 8080;
     public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
+    /** Management ports (/health, /metrics) are the API port + 1000: 9080 for the gateway, 9081 upwards. */
+    public static final int MANAGEMENT_OFFSET = 1000;
+    public static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:" + (GATEWAY_PORT + MANAGEMENT_OFFSET);
 
     record Service(String name, int port) {
     }
@@ -83,7 +86,7 @@ public final class DevStack implements Closeable {
 
     /** True when a stack already answers on the fixed local ports (the e2e suite then reuses it). */
     public static boolean running() {
-        return LocalKeycloak.running() && healthy(GATEWAY + "/health");
+        return LocalKeycloak.running() && healthy(GATEWAY_MANAGEMENT + "/health");
     }
 
     /** Starts everything; on failure stops what did start and rethrows. */
@@ -115,11 +118,12 @@ public final class DevStack implements Closeable {
             Map<String, String> env = new HashMap<>(ServiceProcess.environment(service.name(), service.port(),
                     postgres.url(service.name()), LocalPostgres.LOCAL_PASSWORD, LocalKeycloak.jwksUrl(),
                     LocalKeycloak.issuer(), masterKey));
+            env.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(service.port() + MANAGEMENT_OFFSET));
             env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
             env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
             env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
             env.put("SANCTUARY_DOCUMENTS_URL", "http://127.0.0.1:8084");
-            if (service.name().equals("documents") || service.name().equals("reporting")) {
+            if (List.of("intake", "documents", "reporting").contains(service.name())) {
                 env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
                 env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
             }
@@ -138,6 +142,7 @@ public final class DevStack implements Closeable {
         step("Gateway on " + GATEWAY);
         Map<String, String> gateway = new HashMap<>();
         gateway.put("SANCTUARY_PORT", Integer.toString(GATEWAY_PORT));
+        gateway.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(GATEWAY_PORT + MANAGEMENT_OFFSET));
         gateway.put("SANCTUARY_JWKS_URL", LocalKeycloak.jwksUrl());
         gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
         gateway.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");

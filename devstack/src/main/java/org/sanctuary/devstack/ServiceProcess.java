@@ -15,16 +15,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One service as a child process: its shaded jar, its environment, prefixed logs, a health check. */
+/**
+ * One service as a child process: its shaded jar, its environment, prefixed logs, a health check.
+ * {@code /health} and {@code /metrics} are on the service's management port
+ * ({@code ENDPOINTS_ALL_PORT}), never on its API port.
+ */
 public final class ServiceProcess {
+
+    /** The environment variable naming the management port (application.yml {@code endpoints.all.port}). */
+    public static final String MANAGEMENT_PORT = "ENDPOINTS_ALL_PORT";
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -53,10 +62,14 @@ public final class ServiceProcess {
                 issuer.issuer(), masterKey);
     }
 
-    /** The roles are {@code <name>_app} and {@code <name>_owner}, both with {@code password}. */
+    /**
+     * The roles are {@code <name>_app} and {@code <name>_owner}, both with {@code password}; the
+     * management port is a free one.
+     */
     public static Map<String, String> environment(String name, int port, String jdbcUrl, String password,
                                                   String jwksUrl, String issuer, String masterKey) {
         return Map.of("SANCTUARY_PORT", Integer.toString(port),
+                MANAGEMENT_PORT, Integer.toString(freePort()),
                 "SANCTUARY_DB_URL", jdbcUrl,
                 "SANCTUARY_DB_USER", name + "_app",
                 "SANCTUARY_DB_PASSWORD", password,
@@ -75,9 +88,20 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
+        int management = Integer.parseInt(builder.environment().computeIfAbsent(MANAGEMENT_PORT,
+                k -> Integer.toString(freePort())));
         Process process = builder.start();
         pumpLogs(name, process, showLogs);
-        return new ServiceProcess(name, port, process);
+        return new ServiceProcess(name, port, management, process);
+    }
+
+    /** A port free at the time of asking. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Reads a child's output (so it never blocks on a full pipe), printing it prefixed when asked. */
@@ -102,11 +126,16 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management port's base URL: {@code /health}, {@code /metrics}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public long pid() {
         return process.pid();
     }
 
-    /** Polls /health until it answers 200; returns when it did. */
+    /** Polls /health (on the management port) until it answers 200; returns when it did. */
     public void awaitHealthy(Duration timeout, Duration poll) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -115,7 +144,7 @@ public final class ServiceProcess {
                 throw new IllegalStateException(name + " exited with " + process.exitValue());
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).build(),
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;

@@ -40,9 +40,18 @@ class MigrateOnlyTest {
 
         env.remove("SANCTUARY_MIGRATE_ONLY");
         env.put("SANCTUARY_MIGRATE", "false");
+        // as the chart deploys it: only the migration job holds the owner's credentials
+        env.remove("SANCTUARY_DB_OWNER");
+        env.remove("SANCTUARY_DB_OWNER_PASSWORD");
         ServiceProcess serve = ServiceProcess.start("intake", port, env, List.of("-Xmx128m"), false);
         try {
             serve.awaitHealthy(Duration.ofSeconds(60), Duration.ofMillis(50));
+            // the serving process has the service role's pool and no owner pool at all
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(serve.managementUrl() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("pool=\"default\""), "hikari pools are published");
+            org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("pool=\"owner\""), "no owner datasource when not migrating");
         } finally {
             serve.stop();
         }

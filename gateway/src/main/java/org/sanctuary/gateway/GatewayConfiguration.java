@@ -12,7 +12,9 @@ import java.util.Optional;
  * {@code sanctuary.gateway.*}: which service owns each first path segment after {@code /api/v1},
  * and the per-tenant rate limits (a token bucket: {@code burst} requests at once, refilled at
  * {@code requests-per-second}; {@code tenant-limits} overrides the rate for named tenants), and the
- * body limits.
+ * body limits; per client address, failed authentications and {@code /api/openapi} requests per
+ * minute; how long the merged OpenAPI document is kept; which peers are trusted proxies whose
+ * {@code X-Forwarded-For} names the client (none by default: the connection's peer is the client).
  */
 @ConfigurationProperties("sanctuary.gateway")
 public record GatewayConfiguration(Map<String, URI> routes,
@@ -20,7 +22,11 @@ public record GatewayConfiguration(Map<String, URI> routes,
                                    @Bindable(defaultValue = "100") @Min(1) int burst,
                                    @Bindable(defaultValue = "10485760") @Min(1) long maxBodyBytes,
                                    @io.micronaut.core.annotation.Nullable Map<String, Integer> tenantLimits,
-                                   @io.micronaut.core.annotation.Nullable Map<String, Long> routeMaxBodyBytes) {
+                                   @io.micronaut.core.annotation.Nullable Map<String, Long> routeMaxBodyBytes,
+                                   @Bindable(defaultValue = "30") @Min(1) int authFailuresPerMinute,
+                                   @Bindable(defaultValue = "30") @Min(1) int openapiRequestsPerMinute,
+                                   @Bindable(defaultValue = "60s") java.time.Duration openapiCacheTtl,
+                                   @io.micronaut.core.annotation.Nullable java.util.List<String> trustedProxies) {
 
     /** The body limit for a route: {@code route-max-body-bytes.<segment>} (e.g. documents), else {@code max-body-bytes}. */
     public long maxBodyBytes(String segment) {

@@ -43,13 +43,15 @@ final class ProxyFilter implements HttpServerFilter, Ordered {
     private final GatewayConfiguration configuration;
     private final TenantRateLimiter limiter;
     private final ProblemErrorResponseProcessor problems;
+    private final ClientAddress clients;
 
     ProxyFilter(ProxyHttpClient client, GatewayConfiguration configuration, TenantRateLimiter limiter,
-                ProblemErrorResponseProcessor problems) {
+                ProblemErrorResponseProcessor problems, ClientAddress clients) {
         this.client = client;
         this.configuration = configuration;
         this.limiter = limiter;
         this.problems = problems;
+        this.clients = clients;
     }
 
     @Override
@@ -83,6 +85,14 @@ final class ProxyFilter implements HttpServerFilter, Ordered {
         MutableHttpRequest<?> forwarded = request.mutate()
                 .uri(b -> b.scheme(base.getScheme()).host(base.getHost()).port(base.getPort()));
         HOP_BY_HOP.forEach(forwarded.getHeaders()::remove);
+        // what a client says about who it is or how it came is never passed on: set from the connection
+        String host = request.getHeaders().get(HttpHeaders.HOST);
+        ClientAddress.FORWARDING_HEADERS.forEach(forwarded.getHeaders()::remove);
+        forwarded.getHeaders().set("X-Forwarded-For", clients.of(request));
+        forwarded.getHeaders().set("X-Forwarded-Proto", clients.scheme(request));
+        if (host != null) {
+            forwarded.getHeaders().set("X-Forwarded-Host", host);
+        }
         forwarded.getHeaders().remove(HttpHeaders.HOST);
         return Publishers.map(client.proxy(forwarded), response -> {
             MutableHttpHeaders headers = response.getHeaders();

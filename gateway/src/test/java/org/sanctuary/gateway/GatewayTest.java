@@ -157,7 +157,25 @@ class GatewayTest implements TestPropertyProvider {
         assertEquals("nosniff", kept.header("X-Content-Type-Options").orElseThrow());
         assertEquals("DENY", kept.header("X-Frame-Options").orElseThrow());
         assertTrue(kept.header("RateLimit-Remaining").isPresent());
-        assertTrue(api().get("/health", null).header("X-Request-Id").isPresent());
+        assertTrue(new ApiClient(management()).get("/health", null).header("X-Request-Id").isPresent());
+    }
+
+    /** The gateway's management port: /health and /metrics, never routed and never on the API port. */
+    private String management() {
+        return "http://127.0.0.1:" + gateway.getApplicationContext()
+                .getBean(io.micronaut.management.endpoint.EndpointDefaultConfiguration.class).getPort().orElseThrow();
+    }
+
+    @Test
+    void metricsAndHealthAreServedOnTheManagementPortOnly() {
+        ApiClient.Response publicMetrics = api().get("/metrics", null);
+        assertEquals(404, publicMetrics.status(), publicMetrics.body());
+        assertTrue(publicMetrics.contentType().startsWith("application/problem+json"), publicMetrics.contentType());
+        assertEquals(404, api().get("/health", null).status());
+        ApiClient.Response metrics = new ApiClient(management()).get("/metrics", null);
+        assertEquals(200, metrics.status(), metrics.body());
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "prometheus format");
+        assertEquals(200, new ApiClient(management()).get("/health", null).status());
     }
 
     @Test

@@ -46,10 +46,16 @@ class DuplicatesAndOperationsTest extends IntakeApiTest {
 
     @Test
     void healthMetricsAndTheOpenApiDocumentAreServed() {
-        assertEquals(200, api().get("/health", null).status());
-        ApiClient.Response metrics = api().get("/metrics", null);
+        // /health and /metrics only on the management port (endpoints.all.port), never on the API port
+        int managementPort = server.getApplicationContext()
+                .getBean(io.micronaut.management.endpoint.EndpointDefaultConfiguration.class).getPort().orElseThrow();
+        ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort);
+        assertEquals(200, management.get("/health", null).status());
+        ApiClient.Response metrics = management.get("/metrics", null);
         assertEquals(200, metrics.status(), metrics.body());
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "prometheus format");
+        assertEquals(404, api().get("/metrics", null).status(), "no metrics on the API port");
+        assertEquals(404, api().get("/health", null).status(), "no health on the API port");
         ApiClient.Response openapi = api().get("/openapi/sanctuary-intake-v1.yml", null);
         assertEquals(200, openapi.status(), openapi.body());
         for (String path : List.of("/api/v1/applicants", "/api/v1/claims/{id}/actions/{action}", "/api/v1/claims/{id}/facts",
