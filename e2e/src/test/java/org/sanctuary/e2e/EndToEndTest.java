@@ -421,4 +421,79 @@ class EndToEndTest {
             assertEquals(200, gateway.get("/api/v1/claims?limit=1", ngoCaseworker).status());
         }
     }
+
+    // --- Edge and deployment hardening (issue 11, items 3 and 4) ---
+
+    /** A password grant against the real Keycloak, as an attacker would try it: the raw answer. */
+    private static java.net.http.HttpResponse<String> passwordGrant(String username, String password) throws Exception {
+        String form = "client_id=sanctuary-cli&grant_type=password&username="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(LocalKeycloak.REALM_URL + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Clears Keycloak's brute-force record of a user (admin REST, the local bootstrap admin). */
+    private static void clearLockout(String username) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var adminToken = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + LocalKeycloak.PORT + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "client_id=admin-cli&grant_type=password&username=admin&password=admin")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, adminToken.statusCode(), adminToken.body());
+        String admin = adminToken.body().replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String base = "http://127.0.0.1:" + LocalKeycloak.PORT + "/admin/realms/sanctuary";
+        var users = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/users?exact=true&username="
+                + username)).header("Authorization", "Bearer " + admin).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, users.statusCode(), users.body());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(users.body());
+        assertTrue(id.find(), "the realm has the user " + username + " (delete .devstack/keycloak-*/data to re-import the realm)");
+        var cleared = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                + "/attack-detection/brute-force/users/" + id.group(1))).header("Authorization", "Bearer " + admin)
+                .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(204, cleared.statusCode());
+    }
+
+    @Test
+    @Order(100)
+    void thirtyWrongPasswordsLockTheAccountSoTheRightOneGetsNoToken() throws Exception {
+        // a demo user of demo-gov kept for this test alone: no other test's user is ever locked out
+        String probe = "gov-lockout-probe";
+        clearLockout(probe); // a reused stack may still hold the lockout of an earlier run
+        assertEquals(200, passwordGrant(probe, probe).statusCode(), "the right password works before the attack");
+        for (int i = 0; i < 30; i++) {
+            int status = passwordGrant(probe, "wrong-password-" + i).statusCode();
+            assertTrue(status == 400 || status == 401, "a wrong password: " + status);
+        }
+        java.net.http.HttpResponse<String> right = passwordGrant(probe, probe);
+        assertTrue(right.statusCode() >= 400, "after 30 wrong passwords the right one is refused: " + right.statusCode());
+        assertTrue(!right.body().contains("access_token"), right.body());
+        // other users, and the same organisation, are unaffected
+        assertEquals(200, passwordGrant("gov-caseworker", "gov-caseworker").statusCode());
+        clearLockout(probe);
+        assertEquals(200, passwordGrant(probe, probe).statusCode(), "an administrator can lift the lockout");
+    }
+
+    @Test
+    @Order(101)
+    void metricsAreNotServedThroughTheGatewayButOnTheManagementPorts() throws Exception {
+        ApiClient.Response publicMetrics = gateway.get("/metrics", null);
+        assertTrue(publicMetrics.status() == 404 || publicMetrics.status() == 401, "gateway /metrics: " + publicMetrics.status());
+        assertTrue(!publicMetrics.body().contains("jvm_memory_used_bytes"));
+        assertEquals(404, gateway.get("/health", null).status(), "health is on the management port too");
+        ApiClient.Response metrics = new ApiClient(DevStack.GATEWAY_MANAGEMENT).get("/metrics", null);
+        assertEquals(200, metrics.status(), metrics.body());
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "prometheus format");
+        assertEquals(200, new ApiClient(DevStack.GATEWAY_MANAGEMENT).get("/health", null).status());
+        // each service likewise: its API port serves no metrics, its management port (API port + 1000) does
+        ApiClient intakeApi = new ApiClient("http://127.0.0.1:8081");
+        assertEquals(404, intakeApi.get("/metrics", null).status());
+        ApiClient intakeManagement = new ApiClient("http://127.0.0.1:" + (8081 + DevStack.MANAGEMENT_OFFSET));
+        assertEquals(200, intakeManagement.get("/metrics", null).status());
+    }
 }
