@@ -95,6 +95,7 @@ public final class LocalIssuer implements Closeable {
     public String token(String tenant, String user, List<String> roles) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer()).subject(user).claim("preferred_username", user)
+                .claim("typ", "Bearer").claim("azp", "sanctuary-platform")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(12))))
                 .jwtID(UUID.randomUUID().toString()).claim("roles", roles);
         JWTClaimsSet claims = (tenant == null ? builder : builder.claim("organization", List.of(tenant))).build();

@@ -51,6 +51,8 @@ abstract class AssessmentApiTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(ServiceTestProperties.forService(db));
         properties.put("sanctuary.intake.url", upstream.intake);
         properties.put("sanctuary.tenants.url", upstream.tenants);
+        // intake reads this service's feed here: approved decisions and lodged appeals move its claims
+        properties.put("micronaut.server.port", Integer.toString(upstream.assessmentPort));
         return properties;
     }
 
@@ -102,6 +104,22 @@ abstract class AssessmentApiTest implements TestPropertyProvider {
         ApiClient.Response claim = intake().get("/api/v1/claims/" + claimId, token);
         assertEquals(200, claim.status(), claim.body());
         return claim.json().get("status").toString();
+    }
+
+    /** Intake moves the claim when it reads this service's event (within a second or so): waits up to 20 s for it. */
+    protected void awaitClaimStatus(String claimId, String expected, String token) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        String status = claimStatus(claimId, token);
+        while (!status.equals(expected) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            status = claimStatus(claimId, token);
+        }
+        assertEquals(expected, status, "claim " + claimId + " after intake read the assessment feed");
     }
 
     protected static void assertProblem(ApiClient.Response response, int status) {

@@ -82,4 +82,41 @@ class DatabaseTest extends AssessmentApiTest {
         assertFalse(feed.body().contains("Secret written reasons"), feed.body());
         assertProblem(api().get("/internal/v1/events?after=0", caseworker), 403);
     }
+
+    /** Issue 11, item 5: a rule met because of a special category stays inside the sealed result. */
+    @Test
+    void aRuleThatRevealsASpecialCategoryNeverLeavesTheSealedResult() throws Exception {
+        ApiClient.Response applicant = intake().post("/api/v1/applicants", caseworker, Map.of(
+                "name", Map.of("given", "Артём", "family", "Лебедев"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
+                "birthDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(20).toString(), "sex", "MALE",
+                "special", Map.of("lgbtqi", true)));
+        assertEquals(201, applicant.status(), applicant.body());
+        Map<String, Object> military = new java.util.HashMap<>(Map.of("status", "CONSCRIPT", "recruitingActor", "STATE",
+                "recruitingCountry", "RU", "served", false, "deserted", false));
+        military.put("callUp", Map.of("received", true, "date", "2024-04-01", "channel", "IN_PERSON", "punitive", false));
+        ApiClient.Response claim = intake().post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
+                "military", military, "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED", "lgbtqi", "ACCEPTED")));
+        assertEquals(201, claim.status(), claim.body());
+        String claimId = claim.json().get("id").toString();
+        assertEquals(200, intake().post("/api/v1/claims/" + claimId + "/actions/lodge", caseworker, "").status());
+        ApiClient.Response assessed = api().post("/api/v1/assessments", caseworker, Map.of("claimId", claimId));
+        assertEquals(201, assessed.status(), assessed.body());
+        String id = assessed.json().get("id").toString();
+        assertTrue(((List<?>) assessed.at("result.findings")).stream().map(f -> (Map<?, ?>) f)
+                .anyMatch(f -> "CJEU-ABC".equals(f.get("rule")) && "MET".equals(f.get("result"))), "the sealed result keeps the finding");
+
+        String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("reporting", List.of("platform-service")).build());
+        ApiClient.Response feed = api().get("/internal/v1/events?after=0&limit=1000", platform);
+        String completed = feed.jsonList("events").stream().filter(e -> id.equals(((Map<?, ?>) e.get("payload")).get("assessmentId")))
+                .map(Object::toString).findFirst().orElseThrow();
+        for (String revealing : org.sanctuary.assessment.engine.Rules.REVEALING) {
+            assertFalse(completed.contains(revealing), revealing + " in " + completed);
+        }
+        try (Connection admin = db.adminConnection(); Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select array_to_string(rules_met, ',') from assessment where id = '" + id + "'")) {
+            rs.next();
+            assertFalse(rs.getString(1).contains("CJEU-ABC"), rs.getString(1));
+        }
+    }
 }

@@ -127,7 +127,7 @@ class DecisionFlowTest extends AssessmentApiTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertEquals(today.toString(), approved.json().get("decidedOn"));
         assertEquals(today.plusDays(14).toString(), approved.json().get("appealDeadline"));
-        assertEquals("DECIDED", claimStatus(claim, caseworker));
+        awaitClaimStatus(claim, "DECIDED", caseworker);
         // approved is final
         assertProblem(api().post("/api/v1/decisions/" + decision + "/approve", token(TwoTenants.A, "sv-dora", "supervisor"), "{}"), 409);
         assertProblem(api().post("/api/v1/decisions/" + decision + "/return", token(TwoTenants.A, "sv-dora", "supervisor"),
@@ -167,7 +167,7 @@ class DecisionFlowTest extends AssessmentApiTest {
         api().post("/api/v1/decisions/" + decision + "/approve", supervisor, "{}");
         ApiClient.Response appeal = api().post("/api/v1/decisions/" + decision + "/appeals", caseworker, Map.of("grounds", "Status should be..."));
         assertEquals(201, appeal.status(), appeal.body());
-        assertEquals("APPEALED", claimStatus(claim, caseworker));
+        awaitClaimStatus(claim, "APPEALED", caseworker);
         assertProblem(api().post("/api/v1/decisions/" + decision + "/appeals", caseworker, "{}"), 409);
 
         // the appeal stage: assessed again, decided again (Eurostat's final stage)
@@ -186,7 +186,7 @@ class DecisionFlowTest extends AssessmentApiTest {
         ApiClient.Response late = api().post("/api/v1/decisions/" + decision + "/appeals", caseworker, "{}");
         assertProblem(late, 422);
         assertTrue(late.body().contains("appeal period ended"), late.body());
-        assertEquals("DECIDED", claimStatus(claim, caseworker));
+        awaitClaimStatus(claim, "DECIDED", caseworker);
     }
 
     @Test

@@ -112,4 +112,22 @@ class TenantIsolationTest extends IntakeApiTest {
         assertProblem(api().get("/api/v1/applicants", TestJwtIssuer.sign(TestJwtIssuer.foreignKey(),
                 TestJwtIssuer.get().claims("other", List.of("caseworker")).claim("organization", List.of(TwoTenants.A)).build())), 401);
     }
+
+    /** Issue 11, item 7: only access tokens, and only those issued to a client of the platform. */
+    @Test
+    void anIdTokenOrATokenOfAnotherClientOfTheRealmIs401() {
+        JWTClaimsSet idToken = TestJwtIssuer.get().claims("cw", List.of("caseworker"))
+                .claim("organization", List.of(TwoTenants.A)).claim("typ", "ID").build();
+        assertProblem(api().get("/api/v1/applicants", TestJwtIssuer.get().token(idToken)), 401);
+        JWTClaimsSet untyped = TestJwtIssuer.get().claims("cw", List.of("caseworker"))
+                .claim("organization", List.of(TwoTenants.A)).claim("typ", null).build();
+        assertProblem(api().get("/api/v1/applicants", TestJwtIssuer.get().token(untyped)), 401);
+        JWTClaimsSet otherClient = TestJwtIssuer.get().claims("cw", List.of("caseworker"))
+                .claim("organization", List.of(TwoTenants.A)).claim("azp", "account-console").audience("account").build();
+        assertProblem(api().get("/api/v1/applicants", TestJwtIssuer.get().token(otherClient)), 401);
+        // an integrator's client, unknown by name, carrying the API's audience (Keycloak's audience mapper)
+        JWTClaimsSet integrator = TestJwtIssuer.get().claims("svc", List.of("integrator"))
+                .claim("organization", List.of(TwoTenants.A)).claim("azp", "acme-integrator").audience(List.of("sanctuary-api", "account")).build();
+        assertEquals(200, api().get("/api/v1/applicants", TestJwtIssuer.get().token(integrator)).status());
+    }
 }

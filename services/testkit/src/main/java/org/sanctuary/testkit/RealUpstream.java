@@ -30,13 +30,20 @@ public final class RealUpstream {
 
     public final String intake;
     public final String tenants;
+    /**
+     * The port the assessment service listens on beside these: intake reads its event feed there (approved
+     * decisions and lodged appeals move claims). An assessment service under test listens on it
+     * ({@code micronaut.server.port}); otherwise {@link #assessment()} starts the real one there.
+     */
+    public final int assessmentPort;
     private final java.util.Set<String> registered = new java.util.HashSet<>();
     private String assessment;
     private String documents;
 
-    private RealUpstream(String intake, String tenants) {
+    private RealUpstream(String intake, String tenants, int assessmentPort) {
         this.intake = intake;
         this.tenants = tenants;
+        this.assessmentPort = assessmentPort;
     }
 
     public static synchronized RealUpstream get() {
@@ -55,15 +62,22 @@ public final class RealUpstream {
 
     private static RealUpstream start() throws IOException, InterruptedException {
         ServiceProcess tenants = launch("tenants", Map.of());
-        ServiceProcess intake = launch("intake", Map.of("SANCTUARY_TENANTS_URL", tenants.baseUrl()));
+        int assessmentPort = freePort();
+        ServiceProcess intake = launch("intake", Map.of("SANCTUARY_TENANTS_URL", tenants.baseUrl(),
+                "SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:" + assessmentPort,
+                "SANCTUARY_PLATFORM_TOKEN_URL", TestJwtIssuer.get().tokenUrl(),
+                "SANCTUARY_INTAKE_ASSESSMENT_FEED_INTERVAL", "200ms"));
         await(tenants);
         await(intake);
-        return new RealUpstream(intake.baseUrl(), tenants.baseUrl());
+        return new RealUpstream(intake.baseUrl(), tenants.baseUrl(), assessmentPort);
     }
 
     /** Starts {@code service}'s built jar on a free port and its own fresh database, stopped when the JVM exits. */
     private static ServiceProcess launch(String service, Map<String, String> extra) throws IOException {
-        int port = freePort();
+        return launch(service, freePort(), extra);
+    }
+
+    private static ServiceProcess launch(String service, int port, Map<String, String> extra) throws IOException {
         Map<String, String> env = new HashMap<>(env(service, port));
         env.putAll(extra);
         ServiceProcess process = ServiceProcess.start(service, port, env,
@@ -84,11 +98,15 @@ public final class RealUpstream {
 
     /** A further service beside intake and tenants, started and awaited; its base URL. */
     private String beside(String service, Map<String, String> extra) {
+        return beside(service, 0, extra);
+    }
+
+    private String beside(String service, int port, Map<String, String> extra) {
         try {
             Map<String, String> env = new HashMap<>(extra);
             env.put("SANCTUARY_TENANTS_URL", tenants);
             env.put("SANCTUARY_INTAKE_URL", intake);
-            ServiceProcess process = launch(service, env);
+            ServiceProcess process = port == 0 ? launch(service, env) : launch(service, port, env);
             await(process);
             return process.baseUrl();
         } catch (IOException e) {
@@ -111,7 +129,7 @@ public final class RealUpstream {
      */
     public synchronized String assessment() {
         if (assessment == null) {
-            assessment = beside("assessment", Map.of());
+            assessment = beside("assessment", assessmentPort, Map.of());
         }
         return assessment;
     }

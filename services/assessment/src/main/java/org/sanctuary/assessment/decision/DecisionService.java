@@ -25,9 +25,10 @@ import java.util.UUID;
 
 /**
  * Decisions with four eyes: a caseworker drafts (written reasons required when departing from the
- * recommendation), a different supervisor approves or returns. Approval moves the claim to DECIDED in
- * intake and fixes the appeal deadline from the pack the assessment read; an appeal within it moves the
- * claim to APPEALED. Intake is moved first, so a refusal there leaves the decision untouched here.
+ * recommendation), a different supervisor approves or returns. Approval fixes the appeal deadline from the
+ * pack the assessment read. Intake owns the claim: it moves it to DECIDED when it reads this service's
+ * {@code decision.approved} event, and to APPEALED on {@code appeal.lodged} — this service never writes
+ * into intake (ARCHITECTURE.md §4); it only reads the claim, as the caller, to refuse acting on a closed one.
  */
 @Singleton
 public class DecisionService {
@@ -133,7 +134,7 @@ public class DecisionService {
             }
             throw e;
         }
-        upstream.act(pending.claimId(), "decide", authorization);
+        requireOpen(pending.claimId(), authorization);
         return transactions.executeWrite(s -> {
             StoredAssessment assessment = assessments.find(pending.assessmentId()).orElseThrow();
             Integer days = assessment.result().appeal() == null ? null : assessment.result().appeal().days();
@@ -143,7 +144,7 @@ public class DecisionService {
             audit.record("decision.approve", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
             outbox.publish("decision.approved", approved.claimId(), new DecisionApproved(id, approved.claimId(),
                     approved.applicantId(), approved.stage(), approved.outcome(), approved.recommendation(), approved.departs(),
-                    today, approved.appealDeadline(), assessment.result().rulesMet()));
+                    today, approved.appealDeadline(), assessment.result().reportableRulesMet()));
             return approved;
         });
     }
@@ -169,7 +170,7 @@ public class DecisionService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "The appeal period ended on " + decision.appealDeadline()
                     + " (" + decision.appealDays() + " days from the decision of " + decision.decidedOn() + ").");
         }
-        upstream.act(decision.claimId(), "appeal", authorization);
+        requireOpen(decision.claimId(), authorization);
         return transactions.executeWrite(s -> {
             UUID appealId = UUID.randomUUID();
             if (!store.insertAppeal(appealId, decision, today, grounds, Instant.now(clock))) {
@@ -180,6 +181,14 @@ public class DecisionService {
                     decision.applicantId(), today, decision.outcome()));
             return appealId;
         });
+    }
+
+    /** A withdrawn or closed claim takes no more decisions or appeals (409). */
+    private void requireOpen(UUID claimId, String authorization) {
+        String status = upstream.claim(claimId, authorization).status();
+        if (status.equals("WITHDRAWN") || status.equals("CLOSED")) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "The claim is " + status + "; it takes no more decisions or appeals.");
+        }
     }
 
     private Decision reviewable(UUID id, String action) {

@@ -18,4 +18,12 @@ public record Assessment(Recommendation recommendation, List<Ground> grounds, bo
     public List<String> rulesMet() {
         return findings.stream().filter(Finding::met).map(Finding::rule).toList();
     }
+
+    /**
+     * The rules met that reveal no special category ({@link Rules#REVEALING}): all that may leave the
+     * assessment in clear — in events, in the plain columns, in reports. The sealed result keeps every finding.
+     */
+    public List<String> reportableRulesMet() {
+        return rulesMet().stream().filter(rule -> !Rules.REVEALING.contains(rule)).toList();
+    }
 }

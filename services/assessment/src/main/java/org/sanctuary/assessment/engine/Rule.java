@@ -10,6 +10,18 @@ import java.util.Map;
  */
 public record Rule(String id, String title, boolean euOnly, List<String> facts, Function function) {
 
+    /** The applicant's special-category facts (GDPR Art 9): sealed in intake, never in clear outside this service. */
+    public static final java.util.Set<String> SPECIAL_CATEGORY_FACTS = java.util.Set.of("ethnicity", "religion", "lgbtqi",
+            "politicalActivity", "health");
+
+    /**
+     * True when the rule relies on a special-category fact, so that its being met can reveal one (CJEU-ABC is
+     * met exactly when the applicant declared lgbtqi). Such a rule id never leaves the assessment in clear.
+     */
+    public boolean revealsSpecialCategory() {
+        return facts.stream().anyMatch(SPECIAL_CATEGORY_FACTS::contains);
+    }
+
     @FunctionalInterface
     interface Function {
         Verdict apply(Case c, Map<String, Verdict> earlier);

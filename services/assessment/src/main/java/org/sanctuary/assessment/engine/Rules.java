@@ -59,6 +59,10 @@ public final class Rules {
             new Rule("QD-15", "Serious harm: QD Art 15", true, List.of(), Rules::seriousHarm),
             new Rule("CJEU-ABC", "A, B and C (C-148/13 to C-150/13): limits on evidence of orientation", true, List.of("lgbtqi"), Rules::abc));
 
+    /** The rules whose being met can reveal a special category (issue 11, item 5; docs/assessment.md). */
+    public static final java.util.Set<String> REVEALING = ALL.stream().filter(Rule::revealsSpecialCategory).map(Rule::id)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Rules() {
     }
 

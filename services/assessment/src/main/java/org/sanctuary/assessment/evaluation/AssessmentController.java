@@ -1,5 +1,6 @@
 package org.sanctuary.assessment.evaluation;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.sanctuary.assessment.upstream.Upstream;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.net.URI;
@@ -41,8 +43,9 @@ class AssessmentController {
     }
 
     @Post
-    HttpResponse<StoredAssessment> assess(@Body @Valid AssessRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        StoredAssessment stored = assessments.assess(request.claimId(), authorization);
+    HttpResponse<StoredAssessment> assess(@Body @Valid AssessRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                          @Nullable @Header(Upstream.ACCESS_REASON) String accessReason) {
+        StoredAssessment stored = assessments.assess(request.claimId(), authorization, accessReason);
         return HttpResponse.created(stored, URI.create("/api/v1/assessments/" + stored.id()));
     }
 

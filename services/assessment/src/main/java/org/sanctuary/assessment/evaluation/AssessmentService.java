@@ -3,6 +3,7 @@ package org.sanctuary.assessment.evaluation;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.assessment.engine.Assessment;
 import org.sanctuary.assessment.engine.Engine;
@@ -61,12 +62,17 @@ public class AssessmentService {
 
     /** Calls the other services first, then writes in one transaction: a failure upstream leaves nothing here. */
     public StoredAssessment assess(UUID claimId, String authorization) {
+        return assess(claimId, authorization, null);
+    }
+
+    /** {@code accessReason}: the caller's stated reason to read facts outside need to know (break-glass), or null. */
+    public StoredAssessment assess(UUID claimId, String authorization, @Nullable String accessReason) {
         Upstream.ClaimRef claim = upstream.claim(claimId, authorization);
         if (!ASSESSABLE.contains(claim.status())) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "A " + claim.status()
                     + " claim cannot be assessed; lodge it first, or it is already decided.");
         }
-        Facts facts = upstream.facts(claimId, authorization);
+        Facts facts = upstream.facts(claimId, authorization, accessReason);
         LocalDate today = LocalDate.now(clock);
         Upstream.EffectivePack pack = upstream.policy(today, authorization);
         Assessment result = engine.assess(pack.pack(), facts, today, Integer.toString(pack.version()));
@@ -83,7 +89,7 @@ public class AssessmentService {
             audit.record("assessment.create", RESOURCE, stored.id().toString(), AuditTrail.Outcome.SUCCESS);
             outbox.publish("assessment.completed", claim.id(), new AssessmentCompleted(stored.id(), claim.id(),
                     claim.applicantId(), stored.run(), packVersion, result.assessmentDate(), result.recommendation().name(),
-                    result.rulesMet()));
+                    result.reportableRulesMet()));
             return stored;
         });
     }

@@ -38,7 +38,7 @@ public class AssessmentStore {
         sql.update("insert into assessment (tenant_id, id, claim_id, applicant_id, run, pack_version, assessment_date, "
                         + "recommendation, rules_met, result_enc, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant, id, claimId, applicantId, run, packVersion, result.assessmentDate(), result.recommendation().name(),
-                result.rulesMet().toArray(String[]::new), cipher.seal(sql.text(result), "result", id), now,
+                result.reportableRulesMet().toArray(String[]::new), cipher.seal(sql.text(result), "result", id), now,
                 Caller.require().subject());
         return new StoredAssessment(id, claimId, applicantId, run, packVersion, now, Caller.require().subject(), result);
     }

@@ -3,6 +3,7 @@ package org.sanctuary.assessment.upstream;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.assessment.engine.Facts;
 import org.sanctuary.assessment.engine.PolicyPack;
@@ -34,6 +35,8 @@ public class Upstream {
     public record EffectivePack(int version, PolicyPack pack) {
     }
 
+    public static final String ACCESS_REASON = "X-Access-Reason";
+
     private final OnBehalf onBehalf;
     private final PolicyInForce policy;
     private final JsonMapper json;
@@ -50,8 +53,13 @@ public class Upstream {
         return ClaimRef.of(onBehalf.get(intake + "/api/v1/claims/" + id, authorization, "Claim"));
     }
 
-    public Facts facts(UUID claimId, String authorization) {
-        return read(onBehalf.get(intake + "/api/v1/claims/" + claimId + "/facts", authorization, "Claim"), Facts.class, "claim's facts");
+    /**
+     * The claim's facts, as the caller: intake opens them to supervisors and the assigned caseworker, or to
+     * another caseworker who states a reason ({@code accessReason}, passed on as {@code X-Access-Reason}).
+     */
+    public Facts facts(UUID claimId, String authorization, @Nullable String accessReason) {
+        return read(onBehalf.get(intake + "/api/v1/claims/" + claimId + "/facts", authorization, "Claim",
+                accessReason == null ? java.util.Map.of() : java.util.Map.of(ACCESS_REASON, accessReason)), Facts.class, "claim's facts");
     }
 
     /** Moves the claim in intake ({@code start-assessment}, {@code decide}, {@code appeal}). */

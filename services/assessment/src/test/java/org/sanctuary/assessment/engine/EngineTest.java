@@ -18,6 +18,16 @@ class EngineTest {
     private static final LocalDate DATE = LocalDate.of(2025, 10, 1);
     private final Engine engine = new Engine();
 
+    /** Issue 11, item 5: the rules that rely on a special-category fact are exactly those kept out of clear data. */
+    @Test
+    void theRulesThatRevealASpecialCategoryAreThoseThatReadOne() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("CJEU-ABC", "GIP10-3", "QD-9-2-b", "QD-10", "RC-1A2", "QD-4-5"), Rules.REVEALING);
+        for (Rule rule : Rules.ALL) {
+            org.junit.jupiter.api.Assertions.assertEquals(rule.facts().stream().anyMatch(Rule.SPECIAL_CATEGORY_FACTS::contains),
+                    Rules.REVEALING.contains(rule.id()), rule.id());
+        }
+    }
+
     private Assessment assess(String profileId, Consumer<ObjectNode> facts, Consumer<ObjectNode> pack, LocalDate date) throws IOException {
         AcceptanceSuite.Profile profile = AcceptanceSuite.profiles().filter(p -> p.id().startsWith(profileId)).findFirst().orElseThrow();
         ObjectNode f = profile.facts().deepCopy();

@@ -21,7 +21,10 @@ import javax.sql.DataSource;
 @Singleton
 public class AuditChainVerifier {
 
-    public record Result(boolean intact, long entriesChecked, Integer brokenChain, Long firstBrokenSeq, String reason) {
+    @io.micronaut.serde.annotation.Serdeable
+    public record Result(boolean intact, long entriesChecked, @io.micronaut.core.annotation.Nullable Integer brokenChain,
+                         @io.micronaut.core.annotation.Nullable Long firstBrokenSeq,
+                         @io.micronaut.core.annotation.Nullable String reason) {
     }
 
     private final Sql sql;
@@ -36,7 +39,8 @@ public class AuditChainVerifier {
         List<AuditEntry> entries = sql.query("select * from audit_entry where tenant_id = ? order by stripe, seq", rs ->
                 new AuditEntry(rs.getString("tenant_id"), rs.getInt("stripe"), rs.getLong("seq"), Sql.instant(rs, "occurred_at"),
                         rs.getString("actor"), rs.getString("action"), rs.getString("resource_type"),
-                        rs.getString("resource_id"), rs.getString("outcome"), rs.getBytes("prev_hash"),
+                        rs.getString("resource_id"), rs.getString("outcome"), rs.getBoolean("special_decrypted"),
+                        rs.getString("reason"), rs.getBytes("prev_hash"),
                         rs.getBytes("hash")), tenant);
         byte[] previous = AuditEntry.GENESIS;
         long expectedSeq = 1;

@@ -12,15 +12,31 @@ import java.time.Instant;
  * {@link AuditTrail#STRIPES} independent chains, so concurrent requests do not queue on one lock.
  */
 public record AuditEntry(String tenantId, int stripe, long seq, Instant occurredAt, String actor, String action,
-                         String resourceType, String resourceId, String outcome, byte[] prevHash, byte[] hash) {
+                         String resourceType, String resourceId, String outcome, boolean specialDecrypted, String reason,
+                         byte[] prevHash, byte[] hash) {
 
     public static final byte[] GENESIS = new byte[32];
 
     public static byte[] hash(byte[] prevHash, String tenantId, int stripe, long seq, Instant occurredAt, String actor,
                               String action, String resourceType, String resourceId, String outcome) {
+        return hash(prevHash, tenantId, stripe, seq, occurredAt, actor, action, resourceType, resourceId, outcome, false, null);
+    }
+
+    /**
+     * Entries that decrypted special-category data or were opened with a stated reason (break-glass)
+     * carry two more fields; entries without either hash exactly as before, so older chains still verify.
+     */
+    public static byte[] hash(byte[] prevHash, String tenantId, int stripe, long seq, Instant occurredAt, String actor,
+                              String action, String resourceType, String resourceId, String outcome,
+                              boolean specialDecrypted, String reason) {
         StringBuilder canonical = new StringBuilder();
-        for (String field : new String[]{tenantId, Integer.toString(stripe), Long.toString(seq), occurredAt.toString(), actor, action,
-                resourceType, resourceId, outcome}) {
+        String[] base = {tenantId, Integer.toString(stripe), Long.toString(seq), occurredAt.toString(), actor, action,
+                resourceType, resourceId, outcome};
+        String[] fields = specialDecrypted || reason != null
+                ? java.util.stream.Stream.concat(java.util.Arrays.stream(base),
+                        java.util.stream.Stream.of(Boolean.toString(specialDecrypted), reason)).toArray(String[]::new)
+                : base;
+        for (String field : fields) {
             String value = field == null ? "" : field;
             canonical.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value).append(';');
         }
@@ -34,6 +50,7 @@ public record AuditEntry(String tenantId, int stripe, long seq, Instant occurred
     }
 
     public byte[] expectedHash() {
-        return hash(prevHash, tenantId, stripe, seq, occurredAt, actor, action, resourceType, resourceId, outcome);
+        return hash(prevHash, tenantId, stripe, seq, occurredAt, actor, action, resourceType, resourceId, outcome,
+                specialDecrypted, reason);
     }
 }

@@ -7,7 +7,11 @@ import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -21,6 +25,19 @@ import javax.sql.DataSource;
 public class AuditTrail {
 
     public enum Outcome { SUCCESS, DENIED, NOT_FOUND }
+
+    /**
+     * What else an entry records: whether special-category fields were decrypted for the caller, and
+     * the reason the caller stated to open them outside need-to-know (break-glass, visible to supervisors).
+     */
+    public record Detail(boolean specialDecrypted, @Nullable String reason) {
+        public static final Detail NONE = new Detail(false, null);
+        public static final Detail SPECIAL = new Detail(true, null);
+
+        public static Detail special(boolean decrypted, @Nullable String reason) {
+            return new Detail(decrypted, reason);
+        }
+    }
 
     /**
      * Independent chains per tenant. Appending locks one chain until the transaction commits; with
@@ -38,24 +55,48 @@ public class AuditTrail {
      * One round trip: the chain's lock, then (a statement with a fresh snapshot, so it sees what the
      * previous holder committed) the entry with its seq and hash computed from the chain's head.
      */
-    private static final String APPEND = "select pg_advisory_xact_lock(hashtext('sanctuary.audit:' || ?), ?);"
-            + "insert into audit_entry (tenant_id, stripe, seq, occurred_at, actor, action, resource_type, resource_id, "
-            + "outcome, prev_hash, hash) "
-            + "select ?, ?, h.seq + 1, ?::timestamptz, ?, ?, ?, ?, ?, h.hash, "
-            + "sha256(h.hash || audit_canonical(?, ?, (h.seq + 1)::text, ?, ?, ?, ?, ?, ?)) "
-            // the head by primary key: max(seq) is an index-only lookup, whatever the chain's length
-            + "from (select s.seq, coalesce((select hash from audit_entry where tenant_id = ? and stripe = ? and seq = s.seq), "
-            + "?::bytea) as hash from (select coalesce(max(seq), 0) as seq from audit_entry where tenant_id = ? and stripe = ?) s) h";
+    private static final String APPEND = append(false);
+    private static final String APPEND_DETAIL = append(true);
+
+    /**
+     * One round trip: the chain's lock, the tenant noted among those holding chains (for the scheduled
+     * verification, which cannot list tenants through RLS), then (a statement with a fresh snapshot, so it
+     * sees what the previous holder committed) the entry with its seq and hash computed from the chain's head.
+     */
+    private static String append(boolean detail) {
+        return "select pg_advisory_xact_lock(hashtext('sanctuary.audit:' || ?), ?);"
+                + "insert into audit_tenant (tenant_id) values (?) on conflict do nothing;"
+                + "insert into audit_entry (tenant_id, stripe, seq, occurred_at, actor, action, resource_type, resource_id, "
+                + "outcome, special_decrypted, reason, prev_hash, hash) "
+                + "select ?, ?, h.seq + 1, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, h.hash, "
+                + "sha256(h.hash || audit_canonical(?, ?, (h.seq + 1)::text, ?, ?, ?, ?, ?, ?" + (detail ? ", ?, ?" : "") + ")) "
+                // the head by primary key: max(seq) is an index-only lookup, whatever the chain's length
+                + "from (select s.seq, coalesce((select hash from audit_entry where tenant_id = ? and stripe = ? and seq = s.seq), "
+                + "?::bytea) as hash from (select coalesce(max(seq), 0) as seq from audit_entry where tenant_id = ? and stripe = ?) s) h";
+    }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(String action, String resourceType, String resourceId, Outcome outcome) {
+        record(action, resourceType, resourceId, outcome, Detail.NONE);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void record(String action, String resourceType, String resourceId, Outcome outcome, Detail detail) {
         Caller caller = Caller.require();
         String tenant = caller.tenantId();
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
         String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
-        sql.execute(APPEND, tenant, stripe,
-                tenant, stripe, at, caller.subject(), action, resourceType, resourceId, outcome.name(),
-                tenant, Integer.toString(stripe), at, caller.subject(), action, resourceType, resourceId, outcome.name(),
-                tenant, stripe, AuditEntry.GENESIS, tenant, stripe);
+        boolean extended = detail.specialDecrypted() || detail.reason() != null;
+        List<Object> params = new ArrayList<>(List.of(tenant, stripe, tenant,
+                tenant, stripe, at, caller.subject(), action, resourceType, resourceId, outcome.name()));
+        params.add(detail.specialDecrypted());
+        params.add(detail.reason());
+        params.addAll(List.of(tenant, Integer.toString(stripe), at, caller.subject(), action, resourceType, resourceId, outcome.name()));
+        if (extended) {
+            params.add(Boolean.toString(detail.specialDecrypted()));
+            params.add(detail.reason() == null ? "" : detail.reason());
+        }
+        params.addAll(List.of(tenant, stripe, AuditEntry.GENESIS, tenant, stripe));
+        sql.execute(extended ? APPEND_DETAIL : APPEND, params.toArray());
     }
 }

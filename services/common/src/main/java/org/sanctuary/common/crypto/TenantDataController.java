@@ -14,7 +14,14 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.validation.constraints.Pattern;
 import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.persistence.Sql;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.annotation.Header;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.TenantStatusSource;
+import java.util.Optional;
 import org.sanctuary.common.tenancy.Roles;
 
 import javax.sql.DataSource;
@@ -51,9 +58,11 @@ class TenantDataController {
     private final AuditTrail audit;
     private final TransactionOperations<Connection> transactions;
     private final String service;
+    private final BeanProvider<TenantStatusSource> registry;
 
     TenantDataController(TenantKeyring keyring, Sql sql, AuditTrail audit, TransactionOperations<Connection> transactions,
-                         @Value("${micronaut.application.name}") String service) {
+                         @Value("${micronaut.application.name}") String service, BeanProvider<TenantStatusSource> registry) {
+        this.registry = registry;
         this.keyring = keyring;
         this.sql = sql;
         this.audit = audit;
@@ -70,8 +79,16 @@ class TenantDataController {
         }));
     }
 
+    /** Only an OFFBOARDED tenant's key is destroyed (409 otherwise, or when the registry cannot confirm it). */
     @Delete
-    KeyDestroyed destroy(@PathVariable @Pattern(regexp = Caller.TENANT_PATTERN) String tenantId) {
+    KeyDestroyed destroy(@PathVariable @Pattern(regexp = Caller.TENANT_PATTERN) String tenantId,
+                         @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        Optional<String> registered = registry.find(null).flatMap(source ->
+                source.registeredStatus(tenantId, authorization.replaceFirst("(?i)^Bearer ", "")));
+        if (!registered.map(TenantStatusSource.OFFBOARDED::equals).orElse(false)) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "Only an offboarded tenant's data key is destroyed; "
+                    + tenantId + " is " + registered.map(String::toLowerCase).orElse("not confirmed as offboarded by the registry") + ".");
+        }
         return transactions.executeWrite(status -> sql.asTenant(Caller.system(tenantId, "offboarding"), () -> {
             boolean destroyed = keyring.destroyCurrentTenantKey();
             audit.record("data-key.destroy", "tenant", tenantId, AuditTrail.Outcome.SUCCESS);

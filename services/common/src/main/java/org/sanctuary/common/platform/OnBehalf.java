@@ -35,6 +35,13 @@ public class OnBehalf {
         return send(HttpRequest.GET(URI.create(url)), authorization, what);
     }
 
+    /** With further request headers, e.g. the caller's stated reason for a break-glass read. */
+    public JsonNode get(String url, String authorization, String what, java.util.Map<String, String> headers) {
+        MutableHttpRequest<?> request = HttpRequest.GET(URI.create(url));
+        headers.forEach(request::header);
+        return send(request, authorization, what);
+    }
+
     public JsonNode post(String url, String authorization, String what) {
         return send(HttpRequest.POST(URI.create(url), ""), authorization, what);
     }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * organization at all, which passes without a Caller (the control plane's registry routes).
  */
 @ServerFilter("/api/**")
-final class CallerFilter implements Ordered {
+public final class CallerFilter implements Ordered {
 
     private final ProblemErrorResponseProcessor problems;
 
@@ -54,8 +54,14 @@ final class CallerFilter implements Ordered {
             return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
                     HttpResponse.status(problem.type().status()));
         }
-        context.add(new Caller(tenant.get(), auth.getName(), new HashSet<>(auth.getRoles())));
+        context.add(new Caller(tenant.get(), subject(auth), new HashSet<>(auth.getRoles()), auth.getName()));
         return null;
+    }
+
+    /** The token's {@code sub}: stable, never reused (usernames can be renamed); the username only when a token lacks it. */
+    public static String subject(Authentication auth) {
+        Object sub = auth.getAttributes().get("sub");
+        return sub instanceof String s && !s.isBlank() ? s : auth.getName();
     }
 
     @Override

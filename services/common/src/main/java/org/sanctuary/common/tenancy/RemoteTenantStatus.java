@@ -25,12 +25,18 @@ final class RemoteTenantStatus implements TenantStatusSource {
     record Tenancy(String tenantId, String status) {
     }
 
+    @Serdeable
+    record Registered(String id, String status) {
+    }
+
     private final HttpClient http;
     private final URI tenancy;
+    private final String tenants;
 
     RemoteTenantStatus(@Client HttpClient http, @Value("${sanctuary.tenants.url}") String tenantsUrl) {
         this.http = http;
         this.tenancy = URI.create(tenantsUrl.replaceAll("/+$", "") + "/api/v1/tenancy");
+        this.tenants = tenantsUrl.replaceAll("/+$", "") + "/api/v1/tenants/";
     }
 
     @Override
@@ -40,6 +46,20 @@ final class RemoteTenantStatus implements TenantStatusSource {
             return tenantId.equals(answer.tenantId()) ? Optional.of(answer.status()) : Optional.empty();
         } catch (HttpClientResponseException e) {
             if (e.getStatus() == HttpStatus.NOT_FOUND || e.getStatus() == HttpStatus.FORBIDDEN) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> registeredStatus(String tenantId, String platformAdminToken) {
+        try {
+            Registered answer = http.toBlocking().retrieve(HttpRequest.GET(URI.create(tenants + tenantId)).bearerAuth(platformAdminToken),
+                    Registered.class);
+            return Optional.ofNullable(answer.status());
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
             }
             throw e;

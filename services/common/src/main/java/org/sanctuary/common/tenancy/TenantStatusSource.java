@@ -10,5 +10,10 @@ public interface TenantStatusSource {
 
     String ACTIVE = "ACTIVE";
 
+    String OFFBOARDED = "OFFBOARDED";
+
     Optional<String> status(String tenantId, String bearerToken);
+
+    /** The registry's status of any tenant, asked by a platform administrator (its token); empty when unregistered. */
+    Optional<String> registeredStatus(String tenantId, String platformAdminToken);
 }

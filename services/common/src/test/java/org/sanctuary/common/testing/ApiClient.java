@@ -53,6 +53,16 @@ public final class ApiClient {
             }
         }
 
+        /** The objects of the array at {@code field} of the JSON object. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> jsonList(String field) {
+            Object list = json().get(field);
+            if (!(list instanceof List<?>)) {
+                throw new AssertionError("no array " + field + " (status " + status + "): " + body);
+            }
+            return (List<Map<String, Object>>) list;
+        }
+
         public Object at(String path) {
             Object node = json();
             for (String part : path.split("\\.")) {

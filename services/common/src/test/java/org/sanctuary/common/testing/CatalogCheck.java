@@ -20,11 +20,17 @@ public final class CatalogCheck {
 
     /** Liquibase's own bookkeeping holds no tenant data. */
     private static final Set<String> ALWAYS_ALLOWED_TABLES = Set.of("databasechangelog", "databasechangeloglock");
+    /** Platform data of every service, ids only: which tenants hold audit chains (see AuditChainWatch). */
+    private static final Set<String> COMMON_ALLOWED_TABLES = Set.of("audit_tenant");
     /** The outbox's cross-tenant feed index and read policy (see EventFeed). */
     private static final Set<String> COMMON_ALLOWED_INDEXES = Set.of("outbox_feed_seq");
     private static final Set<String> COMMON_ALLOWED_POLICIES = Set.of("outbox.outbox_feed_reader");
 
     private final Set<String> allowedTables = new HashSet<>(ALWAYS_ALLOWED_TABLES);
+
+    public CatalogCheck() {
+        allowedTables.addAll(COMMON_ALLOWED_TABLES);
+    }
     private final Set<String> allowedIndexes = new HashSet<>(COMMON_ALLOWED_INDEXES);
     private final Set<String> allowedPolicies = new HashSet<>(COMMON_ALLOWED_POLICIES);
 
@@ -44,7 +50,7 @@ public final class CatalogCheck {
         List<String> tables = strings(connection,
                 "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
                         + "where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1");
-        if (tables.size() <= ALWAYS_ALLOWED_TABLES.size()) {
+        if (tables.size() <= ALWAYS_ALLOWED_TABLES.size() + COMMON_ALLOWED_TABLES.size()) {
             problems.add("no tables found: is the schema migrated?");
         }
         for (String table : tables) {

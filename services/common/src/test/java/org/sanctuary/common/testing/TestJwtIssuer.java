@@ -111,6 +111,9 @@ public final class TestJwtIssuer {
                 .issuer(ISSUER)
                 .subject(subject)
                 .claim("preferred_username", subject)
+                // an access token (typ Bearer) issued to a client of the platform, as Keycloak shapes it
+                .claim("typ", "Bearer")
+                .claim("azp", "sanctuary-console")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .jwtID(UUID.randomUUID().toString())

@@ -1,15 +1,24 @@
 package org.sanctuary.intake.claim;
 
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.sanctuary.common.outbox.Event;
+import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.common.testing.TwoTenants;
 import org.sanctuary.intake.IntakeApiTest;
+import org.sanctuary.intake.claim.application.ClaimService;
 
+import java.sql.Connection;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,8 +37,37 @@ class ClaimApiTest extends IntakeApiTest {
         return "/api/v1/claims/" + claim.json().get("id");
     }
 
+    @Inject
+    ClaimService claims;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Inject
+    JsonMapper json;
+
+    /** An event of the assessment service's feed about {@code claim}, applied as the feed reader applies it; its id. */
+    private UUID assessmentSays(String type, String claim, UUID eventId) {
+        String claimId = claim.substring(claim.lastIndexOf('/') + 1);
+        Event event;
+        try {
+            event = new Event(1, eventId, TwoTenants.A, type, claimId, json.writeValueToTree(Map.of("claimId", claimId)), Instant.now());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Caller.callAs(Caller.system(TwoTenants.A, "assessment-feed"), () -> transactions.executeWrite(status -> {
+            claims.applyAssessmentEvent(event);
+            return null;
+        }));
+        return eventId;
+    }
+
+    private static Map<String, Object> reason(String text) {
+        return Map.of("reason", text);
+    }
+
     @Test
-    void aClaimMovesThroughItsLifecycleByExplicitActions() {
+    void aClaimMovesByItsActionsAndIsDecidedOrAppealedOnlyByTheAssessmentServicesEvents() {
         String claim = newClaim();
         ApiClient.Response lodged = api().post(claim + "/actions/lodge", caseworker, "");
         assertEquals(200, lodged.status(), lodged.body());
@@ -37,26 +75,72 @@ class ClaimApiTest extends IntakeApiTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertEquals(today.toString(), lodged.json().get("lodgedOn"));
         assertEquals(today.plusDays(180).toString(), lodged.json().get("firstInstanceDeadline"));
+        assertEquals("UNDER_ASSESSMENT", api().post(claim + "/actions/start-assessment", caseworker, "").json().get("status"));
 
-        for (String[] step : new String[][]{{"start-assessment", "UNDER_ASSESSMENT"}, {"decide", "DECIDED"},
-                {"appeal", "APPEALED"}, {"decide", "DECIDED"}, {"close", "CLOSED"}}) {
-            ApiClient.Response moved = api().post(claim + "/actions/" + step[0], caseworker, "");
-            assertEquals(200, moved.status(), moved.body());
-            assertEquals(step[1], moved.json().get("status"));
+        // issue 11, item 1: no caller decides or appeals by this endpoint, whatever the role
+        for (String role : List.of("caseworker", "supervisor", "integrator")) {
+            ApiClient.Response refused = api().post(claim + "/actions/decide", TwoTenants.a(role), "");
+            assertProblem(refused, 403);
+            assertTrue(refused.body().contains("four eyes"), refused.body());
+            assertProblem(api().post(claim + "/actions/appeal", TwoTenants.a(role), ""), 403);
         }
+        assertEquals("UNDER_ASSESSMENT", api().get(claim, caseworker).json().get("status"));
+
+        UUID approved = assessmentSays("decision.approved", claim, UUID.randomUUID());
+        assertEquals("DECIDED", api().get(claim, caseworker).json().get("status"));
+        Object version = api().get(claim, caseworker).json().get("version");
+        assessmentSays("decision.approved", claim, approved); // the same event again: applied once
+        assertEquals(version, api().get(claim, caseworker).json().get("version"));
+        assessmentSays("assessment.completed", claim, UUID.randomUUID()); // not a lifecycle event
+        assessmentSays("appeal.lodged", claim, UUID.randomUUID());
+        assertEquals("APPEALED", api().get(claim, caseworker).json().get("status"));
+        assessmentSays("decision.approved", claim, UUID.randomUUID()); // the decision on the appeal
+        assertEquals("DECIDED", api().get(claim, caseworker).json().get("status"));
+
+        // closing is a caseworker's or supervisor's act, with a reason; never an integrator's
+        assertProblem(api().post(claim + "/actions/close", TwoTenants.a("integrator"), reason("Archived by the registry sync.")), 403);
+        ApiClient.Response noReason = api().post(claim + "/actions/close", caseworker, "");
+        assertProblem(noReason, 400);
+        assertTrue(noReason.body().contains("\"reason\""), noReason.body());
+        assertProblem(api().post(claim + "/actions/close", caseworker, reason("   ")), 400);
+        ApiClient.Response closed = api().post(claim + "/actions/close", caseworker, reason("Decision final; file closed."));
+        assertEquals(200, closed.status(), closed.body());
+        assertEquals("CLOSED", closed.json().get("status"));
         ApiClient.Response reopened = api().post(claim + "/actions/lodge", caseworker, "");
         assertProblem(reopened, 409);
         assertEquals("https://sanctuary.example/problems/invalid-transition", reopened.json().get("type"));
         assertEquals("CLOSED", api().get(claim, caseworker).json().get("status"));
+        // the reason is kept, sealed, in the claim's history
+        try (java.sql.Connection admin = db.adminConnection(); java.sql.Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select action, reason_enc is not null, source_event is not null from claim_event "
+                     + "where claim_id = '" + claim.substring(claim.lastIndexOf('/') + 1) + "' order by seq")) {
+            List<String> history = new java.util.ArrayList<>();
+            while (rs.next()) {
+                history.add(rs.getString(1) + ":" + rs.getBoolean(2) + ":" + rs.getBoolean(3));
+            }
+            assertEquals(List.of("LODGE:false:false", "START_ASSESSMENT:false:false", "DECIDE:false:true", "APPEAL:false:true",
+                    "DECIDE:false:true", "CLOSE:true:false"), history);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anEventTheClaimCanNoLongerFollowChangesNothing() {
+        String claim = newClaim();
+        api().post(claim + "/actions/lodge", caseworker, "");
+        assertEquals(200, api().post(claim + "/actions/withdraw", caseworker, reason("The applicant left the country.")).status());
+        assessmentSays("decision.approved", claim, UUID.randomUUID());
+        assertEquals("WITHDRAWN", api().get(claim, caseworker).json().get("status"));
     }
 
     @Test
     void impossibleTransitionsAre409AndAStaleIfMatchIs412() {
         String claim = newClaim();
-        assertProblem(api().post(claim + "/actions/decide", caseworker, ""), 409);
-        assertProblem(api().post(claim + "/actions/appeal", caseworker, ""), 409);
         assertProblem(api().send("POST", claim + "/actions/lodge", caseworker, "", Map.of("If-Match", "\"9\"")), 412);
-        assertEquals(200, api().post(claim + "/actions/withdraw", caseworker, "").status());
+        assertProblem(api().post(claim + "/actions/close", caseworker, reason("Nothing to close yet.")), 409);
+        assertProblem(api().post(claim + "/actions/withdraw", TwoTenants.a("integrator"), reason("Withdrawn by the registry.")), 403);
+        assertEquals(200, api().post(claim + "/actions/withdraw", caseworker, reason("Withdrawn by the applicant in writing.")).status());
         assertProblem(api().post(claim + "/actions/lodge", caseworker, ""), 409);
     }
 
@@ -69,9 +153,10 @@ class ClaimApiTest extends IntakeApiTest {
         ApiClient.Response updated = api().put(claim, caseworker, body, Map.of("If-Match", "\"1\""));
         assertEquals(200, updated.status(), updated.body());
         assertEquals("REJECTED", updated.at("credibility.callUp"));
-        for (String action : List.of("lodge", "start-assessment", "decide")) {
+        for (String action : List.of("lodge", "start-assessment")) {
             api().post(claim + "/actions/" + action, caseworker, "");
         }
+        assessmentSays("decision.approved", claim, UUID.randomUUID());
         String etag = api().get(claim, caseworker).header("ETag").orElseThrow();
         assertProblem(api().put(claim, caseworker, body, Map.of("If-Match", etag)), 409);
     }

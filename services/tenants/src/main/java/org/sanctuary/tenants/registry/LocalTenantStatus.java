@@ -21,4 +21,9 @@ final class LocalTenantStatus implements TenantStatusSource {
     public Optional<String> status(String tenantId, String bearerToken) {
         return registry.find(tenantId).map(t -> t.status().name());
     }
+
+    @Override
+    public Optional<String> registeredStatus(String tenantId, String platformAdminToken) {
+        return status(tenantId, platformAdminToken);
+    }
 }

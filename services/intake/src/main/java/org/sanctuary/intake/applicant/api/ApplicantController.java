@@ -22,6 +22,7 @@ import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.tenancy.Roles;
 import org.sanctuary.intake.applicant.application.ApplicantService;
+import org.sanctuary.intake.applicant.application.NeedToKnow;
 import org.sanctuary.intake.applicant.domain.Applicant;
 
 import java.net.URI;
@@ -51,10 +52,16 @@ class ApplicantController {
                 .header(HttpHeaders.ETAG, Versions.etag(a.version()));
     }
 
+    /**
+     * One applicant. His special-category fields appear on need to know only; a caseworker without it may
+     * state why he needs them in {@code X-Access-Reason} (break-glass: recorded, shown to supervisors).
+     */
     @Get("/{id}")
-    HttpResponse<ApplicantView> get(@PathVariable UUID id) {
-        Applicant a = applicants.get(id);
-        return HttpResponse.ok(ApplicantView.of(a, a.special() != null)).header(HttpHeaders.ETAG, Versions.etag(a.version()));
+    HttpResponse<ApplicantView> get(@PathVariable UUID id, @Nullable @Header(NeedToKnow.HEADER) String reason) {
+        ApplicantService.Read read = applicants.get(id, NeedToKnow.reason(reason));
+        Applicant a = read.applicant();
+        return HttpResponse.ok(ApplicantView.of(a, a.special() != null, read.specialWithheld()))
+                .header(HttpHeaders.ETAG, Versions.etag(a.version()));
     }
 
     /** Lists in registration order; {@code name} matches across scripts and spellings. */
@@ -64,15 +71,18 @@ class ApplicantController {
         int size = Versions.limit(limit, Cursor.DEFAULT_LIMIT, Cursor.MAX_LIMIT);
         Cursor after = cursor == null ? Cursor.start() : Cursor.decode(cursor);
         Slice<Applicant> page = applicants.list(after, size, Optional.ofNullable(name));
-        return new ApplicantView.Page(page.items().stream().map(a -> ApplicantView.of(a, a.special() != null)).toList(),
+        return new ApplicantView.Page(page.items().stream().map(a -> ApplicantView.of(a, false)).toList(),
                 page.next(a -> new Cursor(a.createdAt(), a.id())));
     }
 
     /** Replaces the applicant's data; {@code If-Match} must carry the ETag read. */
     @Put("/{id}")
     HttpResponse<ApplicantView> update(@PathVariable UUID id, @Body @Valid ApplicantRequest request,
-                                       @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        Applicant a = applicants.update(id, Versions.required(ifMatch), request);
-        return HttpResponse.ok(ApplicantView.of(a, a.special() != null)).header(HttpHeaders.ETAG, Versions.etag(a.version()));
+                                       @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                       @Nullable @Header(NeedToKnow.HEADER) String reason) {
+        ApplicantService.Read read = applicants.update(id, Versions.required(ifMatch), request, NeedToKnow.reason(reason));
+        Applicant a = read.applicant();
+        return HttpResponse.ok(ApplicantView.of(a, a.special() != null, read.specialWithheld()))
+                .header(HttpHeaders.ETAG, Versions.etag(a.version()));
     }
 }

@@ -52,9 +52,11 @@ public class ApplicantService {
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
+    private final NeedToKnow needToKnow;
 
     public ApplicantService(ApplicantStore store, AuditTrail audit, Outbox outbox, IdempotencyKeys idempotency,
-                            JsonMapper json) {
+                            JsonMapper json, NeedToKnow needToKnow) {
+        this.needToKnow = needToKnow;
         this.store = store;
         this.audit = audit;
         this.outbox = outbox;
@@ -66,10 +68,17 @@ public class ApplicantService {
         return caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR);
     }
 
+    /** An applicant as read, with whether his special-category fields were withheld from this caller. */
+    public record Read(Applicant applicant, boolean specialWithheld) {
+    }
+
     @Transactional
     public Created register(ApplicantRequest request, Optional<String> idempotencyKey) {
-        IdempotencyKeys.Claimed claimed = idempotency.claim(RESOURCE, idempotencyKey, bytes(request));
         boolean special = maySeeSpecialCategory(Caller.require());
+        if (!special && request.special() != null) {
+            throw specialRefused();
+        }
+        IdempotencyKeys.Claimed claimed = idempotency.claim(RESOURCE, idempotencyKey, bytes(request));
         if (claimed.replay()) {
             Applicant earlier = store.find(claimed.resourceId(), special)
                     .orElseThrow(() -> new IllegalStateException("idempotent create lost its applicant"));
@@ -88,16 +97,30 @@ public class ApplicantService {
     /** A 404 still commits its audit entry: nothing else was written. */
     @Transactional(noRollbackFor = ProblemException.class)
     public Applicant get(UUID id) {
-        Optional<Applicant> found = store.find(id, maySeeSpecialCategory(Caller.require()));
-        audit.record("applicant.read", RESOURCE, id.toString(),
-                found.isPresent() ? AuditTrail.Outcome.SUCCESS : AuditTrail.Outcome.NOT_FOUND);
-        return found.orElseThrow(() -> ProblemException.notFound("Applicant"));
+        return get(id, Optional.empty()).applicant();
     }
 
+    /**
+     * One applicant; his special-category fields only on need to know ({@link NeedToKnow}), or with a stated
+     * reason (break-glass) — the audit entry records both whether they were decrypted and the reason.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Read get(UUID id, Optional<String> reason) {
+        NeedToKnow.Access access = needToKnow.applicant(id, reason);
+        boolean open = access == NeedToKnow.Access.NEED_TO_KNOW || access == NeedToKnow.Access.BREAK_GLASS;
+        Optional<Applicant> found = store.find(id, open);
+        audit.record("applicant.read", RESOURCE, id.toString(),
+                found.isPresent() ? AuditTrail.Outcome.SUCCESS : AuditTrail.Outcome.NOT_FOUND,
+                new AuditTrail.Detail(open && found.isPresent(), access == NeedToKnow.Access.BREAK_GLASS ? reason.get() : null));
+        Applicant applicant = found.orElseThrow(() -> ProblemException.notFound("Applicant"));
+        return new Read(applicant, access == NeedToKnow.Access.WITHHELD);
+    }
+
+    /** Lists never carry special-category fields, whoever asks. */
     @Transactional
     public Slice<Applicant> list(Cursor after, int limit, Optional<String> name) {
         Optional<String> key = name.filter(n -> !n.isBlank()).map(n -> NameKey.of(n, IcaoTransliterator.Variant.DEFAULT));
-        Slice<Applicant> page = Slice.of(store.page(after, limit + 1, key, maySeeSpecialCategory(Caller.require())), limit);
+        Slice<Applicant> page = Slice.of(store.page(after, limit + 1, key, false), limit);
         // one entry names every applicant whose data the page showed
         audit.record("applicant.list", RESOURCE,
                 page.items().stream().map(a -> a.id().toString()).collect(Collectors.joining(",")),
@@ -108,6 +131,15 @@ public class ApplicantService {
     /** Every refusal is raised before the row is written, so the audit entry of a 404 may commit. */
     @Transactional(noRollbackFor = ProblemException.class)
     public Applicant update(UUID id, long expectedVersion, ApplicantRequest request) {
+        return update(id, expectedVersion, request, Optional.empty()).applicant();
+    }
+
+    /**
+     * A write never changes what its caller may not read: without need to know (or a stated reason) the
+     * special-category fields stay as they are, and sending them is a 403 naming the field.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Read update(UUID id, long expectedVersion, ApplicantRequest request, Optional<String> reason) {
         Applicant current = store.find(id, false).orElse(null);
         if (current == null) {
             audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
@@ -118,15 +150,28 @@ public class ApplicantService {
                     "The applicant is at version " + current.version() + ", not " + expectedVersion
                             + "; read it again and reapply your change.");
         }
+        NeedToKnow.Access access = needToKnow.applicant(id, reason);
+        boolean writeSpecial = access == NeedToKnow.Access.NEED_TO_KNOW || access == NeedToKnow.Access.BREAK_GLASS;
+        if (!writeSpecial && request.special() != null) {
+            audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw specialRefused();
+        }
         checkHousehold(id, request.householdOrEmpty());
         Applicant updated = build(id, expectedVersion + 1, request, current.createdAt(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
-        if (!store.update(updated, nameKey(updated), expectedVersion)) {
+        if (!store.update(updated, nameKey(updated), expectedVersion, writeSpecial)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The applicant changed meanwhile; read it again.");
         }
-        audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS,
+                new AuditTrail.Detail(false, access == NeedToKnow.Access.BREAK_GLASS ? reason.get() : null));
         outbox.publish("applicant.updated", id, event(updated));
-        return maySeeSpecialCategory(Caller.require()) ? updated : withoutSpecial(updated);
+        return new Read(writeSpecial ? updated : withoutSpecial(updated), access == NeedToKnow.Access.WITHHELD);
+    }
+
+    private static ProblemException specialRefused() {
+        return new ProblemException(ProblemType.FORBIDDEN, "Special-category fields can only be written by whoever may read them.",
+                List.of(new Problem.Violation("special", "not yours to write: you may not read it "
+                        + "(integrators never; caseworkers on need to know, or with " + NeedToKnow.HEADER + ")")));
     }
 
     private void checkHousehold(UUID self, List<HouseholdLink> household) {

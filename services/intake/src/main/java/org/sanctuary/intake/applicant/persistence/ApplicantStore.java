@@ -59,20 +59,27 @@ public class ApplicantStore {
                 s.politicalActivity, s.health, a.createdAt(), a.updatedAt(), Caller.require().subject());
     }
 
-    /** Optimistic update: false when the row is missing, another tenant's, or not at {@code expectedVersion}. */
-    public boolean update(Applicant a, String nameKey, long expectedVersion) {
+    /**
+     * Optimistic update: false when the row is missing, another tenant's, or not at {@code expectedVersion}.
+     * Without {@code writeSpecial} the sealed special-category columns stay exactly as they are: a caller who
+     * may not read them never changes them.
+     */
+    public boolean update(Applicant a, String nameKey, long expectedVersion, boolean writeSpecial) {
         Sealed s = seal(a.id(), a.special());
+        List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(a.version(), a.name().given(), a.name().family(),
+                a.name().patronymic(), a.latinName().given(), a.latinName().family(), a.latinName().patronymic(), nameKey,
+                sql.jsonb(a.nationalities()), a.birthDate(), a.sex(), sql.jsonb(a.languages()), sql.jsonb(a.contact()),
+                sql.jsonb(a.regionOfOrigin()), sql.jsonb(a.household())));
+        if (writeSpecial) {
+            params.addAll(java.util.Arrays.asList(s.ethnicity, s.ethnicMinority, s.religion, s.lgbtqi, s.politicalActivity, s.health));
+        }
+        params.addAll(java.util.Arrays.asList(a.updatedAt(), Caller.require().tenantId(), a.id(), expectedVersion));
         return sql.update("update applicant set version = ?, given_name = ?, family_name = ?, patronymic = ?, "
                         + "latin_given_name = ?, latin_family_name = ?, latin_patronymic = ?, name_key = ?, "
-                        + "nationalities = ?, birth_date = ?, sex = ?, languages = ?, contact = ?, region_of_origin = ?, "
-                        + "household = ?, ethnicity_enc = ?, ethnic_minority_enc = ?, religion_enc = ?, lgbtqi_enc = ?, "
-                        + "political_activity_enc = ?, health_enc = ?, updated_at = ? "
-                        + "where tenant_id = ? and id = ? and version = ?",
-                a.version(), a.name().given(), a.name().family(), a.name().patronymic(), a.latinName().given(),
-                a.latinName().family(), a.latinName().patronymic(), nameKey, sql.jsonb(a.nationalities()), a.birthDate(),
-                a.sex(), sql.jsonb(a.languages()), sql.jsonb(a.contact()), sql.jsonb(a.regionOfOrigin()), sql.jsonb(a.household()),
-                s.ethnicity, s.ethnicMinority, s.religion, s.lgbtqi, s.politicalActivity, s.health, a.updatedAt(),
-                Caller.require().tenantId(), a.id(), expectedVersion) == 1;
+                        + "nationalities = ?, birth_date = ?, sex = ?, languages = ?, contact = ?, region_of_origin = ?, household = ?, "
+                        + (writeSpecial ? "ethnicity_enc = ?, ethnic_minority_enc = ?, religion_enc = ?, lgbtqi_enc = ?, "
+                        + "political_activity_enc = ?, health_enc = ?, " : "")
+                        + "updated_at = ? where tenant_id = ? and id = ? and version = ?", params.toArray()) == 1;
     }
 
     public Optional<Applicant> find(UUID id, boolean openSpecial) {

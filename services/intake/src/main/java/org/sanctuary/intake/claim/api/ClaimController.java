@@ -15,7 +15,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.sanctuary.intake.applicant.application.NeedToKnow;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.persistence.Cursor;
@@ -77,26 +80,37 @@ class ClaimController {
         return withEtag(claims.update(id, Versions.required(ifMatch), request));
     }
 
+    /** The reason a caseworker or supervisor records when closing or withdrawing a claim. */
+    @Serdeable
+    record ActionRequest(@Nullable @Size(max = 2000) String reason) {
+    }
+
     /**
-     * Moves the claim: {@code lodge}, {@code start-assessment}, {@code decide}, {@code appeal},
-     * {@code close}, {@code withdraw}. An impossible transition is a 409.
+     * Moves the claim: {@code lodge}, {@code start-assessment}, {@code close} and {@code withdraw} (a
+     * caseworker's or supervisor's, with a {@code reason}). {@code decide} and {@code appeal} are 403: a claim
+     * becomes DECIDED or APPEALED only from the assessment service's approved decision or lodged appeal.
+     * An impossible transition is a 409.
      */
     @Post("/{id}/actions/{action}")
     HttpResponse<ClaimView> act(@PathVariable UUID id, @PathVariable String action,
                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+                                @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                @Nullable @Body @Valid ActionRequest body) {
         ClaimAction claimAction = ClaimAction.ofPath(action).orElseThrow(() -> ProblemException.invalid("action",
                 "must be one of " + Arrays.stream(ClaimAction.values()).map(ClaimAction::path).toList()));
         Optional<Long> expected = ifMatch == null ? Optional.empty() : Optional.of(Versions.required(ifMatch));
         int days = claimAction == ClaimAction.LODGE ? deadline.days(authorization) : 0;
-        return withEtag(claims.act(id, claimAction, expected, days));
+        return withEtag(claims.act(id, claimAction, expected, days, body == null ? null : body.reason()));
     }
 
-    /** The facts document the assessment engine reads; special-category data, so caseworkers and supervisors only. */
+    /**
+     * The facts document the assessment engine reads; special-category data, so supervisors and the claim's
+     * assigned caseworker — anyone else of the tenant states a reason in {@code X-Access-Reason}.
+     */
     @Get("/{id}/facts")
     @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
-    ClaimFacts facts(@PathVariable UUID id) {
-        return claims.facts(id);
+    ClaimFacts facts(@PathVariable UUID id, @Nullable @Header(NeedToKnow.HEADER) String reason) {
+        return claims.facts(id, NeedToKnow.reason(reason));
     }
 
     private static HttpResponse<ClaimView> withEtag(Claim claim) {

@@ -1,10 +1,12 @@
 package org.sanctuary.intake.claim.application;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
+import org.sanctuary.common.outbox.Event;
 import org.sanctuary.common.outbox.Outbox;
 import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Slice;
@@ -12,6 +14,11 @@ import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.intake.applicant.application.NeedToKnow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sanctuary.intake.applicant.domain.Applicant;
 import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.SpecialCategory;
@@ -31,6 +38,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,6 +48,7 @@ import java.util.stream.Collectors;
 public class ClaimService {
 
     public static final String RESOURCE = "claim";
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimService.class);
 
     /** Event payloads carry what reporting counts, never names or special-category data. */
     @Serdeable
@@ -77,6 +86,10 @@ public class ClaimService {
     @Transactional
     public Created draft(ClaimRequest request, Optional<String> idempotencyKey) {
         checkCredibility(request);
+        Caller caller = Caller.require();
+        if (!maySetCredibility(caller) && !request.credibilityOrEmpty().isEmpty()) {
+            throw credibilityRefused();
+        }
         IdempotencyKeys.Claimed claimed = idempotency.claim(RESOURCE, idempotencyKey, sql.text(request).getBytes());
         if (claimed.replay()) {
             Claim earlier = store.find(claimed.resourceId())
@@ -85,8 +98,11 @@ public class ClaimService {
             return new Created(earlier, true);
         }
         Instant now = now();
+        // a caseworker's own draft is assigned to him unless he names someone (need to know: docs/security.md)
+        String assignee = request.assignedCaseworker() != null ? request.assignedCaseworker()
+                : caller.hasAnyRole(Roles.CASEWORKER) ? caller.subject() : null;
         Claim claim = new Claim(claimed.resourceId(), 1, request.applicantId(), ClaimStatus.DRAFT,
-                request.military().normalised(), request.credibilityOrEmpty(), request.assignedCaseworker(), null, null,
+                request.military().normalised(), request.credibilityOrEmpty(), assignee, null, null,
                 now, now);
         if (!store.insert(claim)) { // the transaction is aborted; nothing of it is kept
             throw unknownApplicant();
@@ -123,8 +139,16 @@ public class ClaimService {
                     + "; its facts can no longer change.");
         }
         checkVersion(current, expectedVersion);
+        // credibility findings are a caseworker's or supervisor's: an integrator's update keeps them as they are
+        Map<String, Credibility.Assessment> credibility = request.credibilityOrEmpty();
+        if (!maySetCredibility(Caller.require())) {
+            if (request.credibility() != null && !request.credibility().equals(current.credibility())) {
+                throw credibilityRefused();
+            }
+            credibility = current.credibility();
+        }
         Claim updated = new Claim(id, expectedVersion + 1, current.applicantId(), current.status(),
-                request.military().normalised(), request.credibilityOrEmpty(), request.assignedCaseworker(),
+                request.military().normalised(), credibility, request.assignedCaseworker(),
                 current.lodgedOn(), current.firstInstanceDeadline(), current.createdAt(), now());
         if (!store.updateFacts(updated, expectedVersion)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim changed meanwhile; read it again.");
@@ -139,6 +163,66 @@ public class ClaimService {
      */
     @Transactional(noRollbackFor = ProblemException.class)
     public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays) {
+        return act(id, action, expectedVersion, firstInstanceDays, null);
+    }
+
+    /**
+     * A caller's lifecycle action. DECIDE and APPEAL are refused (403): only the assessment service's
+     * events make them ({@link #applyAssessmentEvent}). CLOSE and WITHDRAW need a caseworker or supervisor
+     * and a reason, recorded (sealed) in the claim's history.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays,
+                     @Nullable String reason) {
+        Caller caller = Caller.require();
+        if (!action.byCaller()) {
+            audit.record("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw new ProblemException(ProblemType.FORBIDDEN, "A claim becomes " + action.target() + " only when the assessment "
+                    + "service says so: " + (action == ClaimAction.DECIDE ? "a decision approved by a second person (four eyes)."
+                    : "an appeal lodged against an approved decision."));
+        }
+        if (action.needsReason() && !caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
+            audit.record("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.");
+        }
+        String written = reason == null || reason.isBlank() ? null : reason.strip();
+        found(id, "claim." + action.path(), store.find(id)); // another tenant's claim is a 404 before anything else
+        if (action.needsReason() && written == null) {
+            throw new ProblemException(ProblemType.VALIDATION, "reason is required to " + action.path() + " a claim",
+                    List.of(new Problem.Violation("reason", "must say why the claim is " + action.target().name().toLowerCase())));
+        }
+        return move(id, action, expectedVersion, firstInstanceDays, action.needsReason() ? written : null, null);
+    }
+
+    /**
+     * Applies one event of the assessment service's feed (in its tenant, in the transaction that moves the
+     * feed's cursor): an approved decision makes the claim DECIDED, a lodged appeal APPEALED. Idempotent: an
+     * event already applied, or one the claim can no longer follow (withdrawn meanwhile), changes nothing.
+     */
+    public void applyAssessmentEvent(Event event) {
+        ClaimAction action = switch (event.type()) {
+            case "decision.approved" -> ClaimAction.DECIDE;
+            case "appeal.lodged" -> ClaimAction.APPEAL;
+            default -> null;
+        };
+        if (action == null || event.payload() == null || event.payload().get("claimId") == null) {
+            return;
+        }
+        UUID claimId = UUID.fromString(event.payload().get("claimId").getStringValue());
+        if (store.appliedEvent(event.eventId())) {
+            return;
+        }
+        Optional<Claim> claim = store.find(claimId);
+        if (claim.isEmpty() || !action.allowedFrom(claim.get().status())) {
+            LOG.warn("{} {} of claim {} not applied: the claim is {}", event.type(), event.eventId(), claimId,
+                    claim.map(c -> c.status().name()).orElse("not found"));
+            return;
+        }
+        move(claimId, action, Optional.empty(), 0, null, event.eventId());
+    }
+
+    private Claim move(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays,
+                       @Nullable String reason, @Nullable UUID sourceEvent) {
         Claim current = found(id, "claim." + action.path(), store.find(id));
         expectedVersion.ifPresent(v -> checkVersion(current, v));
         if (!action.allowedFrom(current.status())) {
@@ -154,7 +238,7 @@ public class ClaimService {
         }
         Claim moved = new Claim(id, current.version() + 1, current.applicantId(), action.target(), current.military(),
                 current.credibility(), current.assignedCaseworker(), lodgedOn, deadline, current.createdAt(), now);
-        if (!store.transition(moved, current.status(), current.version(), action)) {
+        if (!store.transition(moved, current.status(), current.version(), action, reason, sourceEvent)) {
             throw new ProblemException(ProblemType.CONFLICT, "The claim changed meanwhile; read it again.");
         }
         audit.record("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
@@ -173,11 +257,27 @@ public class ClaimService {
     /** The document the assessment engine reads: genuine nationalities, age today, declared facts. */
     @Transactional(noRollbackFor = ProblemException.class)
     public ClaimFacts facts(UUID id) {
+        return facts(id, Optional.empty());
+    }
+
+    /**
+     * The facts carry the applicant's special-category data: open to supervisors and the claim's assigned
+     * caseworker; anyone else of the tenant states a reason (break-glass), recorded in the audit chain.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public ClaimFacts facts(UUID id, Optional<String> reason) {
         Claim claim = found(id, "claim.facts", store.find(id));
-        audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        Caller caller = Caller.require();
+        boolean needToKnow = caller.hasAnyRole(Roles.SUPERVISOR) || caller.subject().equals(claim.assignedCaseworker());
+        if (!needToKnow && reason.isEmpty()) {
+            audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw NeedToKnow.refused("claim's facts");
+        }
+        AuditTrail.Detail detail = new AuditTrail.Detail(true, needToKnow ? null : reason.get());
+        audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, detail);
         Applicant applicant = applicants.find(claim.applicantId(), true)
                 .orElseThrow(() -> new IllegalStateException("claim without applicant"));
-        audit.record("applicant.read", "applicant", applicant.id().toString(), AuditTrail.Outcome.SUCCESS);
+        audit.record("applicant.read", "applicant", applicant.id().toString(), AuditTrail.Outcome.SUCCESS, detail);
         LocalDate today = LocalDate.now(clock);
         SpecialCategory special = applicant.special();
         ClaimFacts.ApplicantFacts facts = new ClaimFacts.ApplicantFacts(
@@ -188,6 +288,16 @@ public class ClaimService {
                 Boolean.TRUE.equals(special.lgbtqi()),
                 special.politicalActivity() == null ? List.of() : special.politicalActivity());
         return new ClaimFacts(claim.id(), today, facts, claim.military(), claim.credibility());
+    }
+
+    /** Credibility findings are a caseworker's or supervisor's to set, never an integrator's. */
+    private static boolean maySetCredibility(Caller caller) {
+        return caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR);
+    }
+
+    private static ProblemException credibilityRefused() {
+        return new ProblemException(ProblemType.FORBIDDEN, "Credibility findings are a caseworker's or supervisor's to set.",
+                List.of(new Problem.Violation("credibility", "may not be set or changed by an integrator")));
     }
 
     /** A missing (or another tenant's) claim: the attempt is audited, then answered 404. */

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * The explicit actions that move a claim through its lifecycle. Anything not listed here is an
- * impossible transition (409). DECIDE from APPEALED records the appeal's outcome.
+ * impossible transition (409). DECIDE from APPEALED records the appeal's outcome. DECIDE and APPEAL
+ * are never a caller's act: they follow the assessment service's events (an approved decision, a
+ * lodged appeal). CLOSE and WITHDRAW are a caseworker's or supervisor's, with a recorded reason.
  */
 public enum ClaimAction {
     LODGE("lodge", EnumSet.of(ClaimStatus.DRAFT), ClaimStatus.LODGED),
@@ -46,5 +48,15 @@ public enum ClaimAction {
 
     public ClaimStatus target() {
         return to;
+    }
+
+    /** False for the transitions only the assessment service's events make (four eyes, appeals). */
+    public boolean byCaller() {
+        return this != DECIDE && this != APPEAL;
+    }
+
+    /** Closing or withdrawing ends the claim's processing: a person's act, with a reason recorded. */
+    public boolean needsReason() {
+        return this == CLOSE || this == WITHDRAW;
     }
 }

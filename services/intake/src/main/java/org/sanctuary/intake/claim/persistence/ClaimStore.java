@@ -1,7 +1,9 @@
 package org.sanctuary.intake.claim.persistence;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.crypto.FieldCipher;
 import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
@@ -27,9 +29,11 @@ public class ClaimStore {
             + "credibility::text as credibility, assigned_caseworker, lodged_on, first_instance_deadline, created_at, updated_at";
 
     private final Sql sql;
+    private final FieldCipher cipher;
 
-    public ClaimStore(Sql sql) {
+    public ClaimStore(Sql sql, FieldCipher cipher) {
         this.sql = sql;
+        this.cipher = cipher;
     }
 
     /** False when the applicant does not exist for this tenant (the composite foreign key refuses it). */
@@ -60,6 +64,16 @@ public class ClaimStore {
 
     /** Moves the claim if it is still in {@code from} at {@code expectedVersion}; records the history entry. */
     public boolean transition(Claim moved, ClaimStatus from, long expectedVersion, ClaimAction action) {
+        return transition(moved, from, expectedVersion, action, null, null);
+    }
+
+    /**
+     * Moves the claim and writes its history line: with the author's reason (sealed under the tenant's key)
+     * for close and withdraw, or the id of the assessment event that made it (a second application of the
+     * same event fails on its unique index, and the transaction with it).
+     */
+    public boolean transition(Claim moved, ClaimStatus from, long expectedVersion, ClaimAction action,
+                              @Nullable String reason, @Nullable UUID sourceEvent) {
         String tenant = Caller.require().tenantId();
         int updated = sql.update("update claim set version = ?, status = ?, lodged_on = ?, first_instance_deadline = ?, "
                         + "updated_at = ? where tenant_id = ? and id = ? and version = ? and status = ?",
@@ -68,11 +82,18 @@ public class ClaimStore {
         if (updated != 1) {
             return false;
         }
-        sql.update("insert into claim_event (tenant_id, claim_id, seq, action, from_status, to_status, actor, occurred_at) "
-                        + "select ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ? from claim_event where tenant_id = ? and claim_id = ?",
-                tenant, moved.id(), action, from, moved.status(), Caller.require().subject(), moved.updatedAt(), tenant,
-                moved.id());
+        sql.update("insert into claim_event (tenant_id, claim_id, seq, action, from_status, to_status, actor, occurred_at, "
+                        + "reason_enc, source_event) "
+                        + "select ?, ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?::bytea, ?::uuid from claim_event where tenant_id = ? and claim_id = ?",
+                tenant, moved.id(), action, from, moved.status(), Caller.require().subject(), moved.updatedAt(),
+                cipher.seal(reason, "transition-reason", moved.id() + "@" + moved.version()), sourceEvent, tenant, moved.id());
         return true;
+    }
+
+    /** True when the assessment event {@code eventId} already moved a claim of the current tenant. */
+    public boolean appliedEvent(UUID eventId) {
+        return sql.queryOne("select 1 from claim_event where tenant_id = ? and source_event = ?", rs -> true,
+                Caller.require().tenantId(), eventId).isPresent();
     }
 
     public Optional<Claim> find(UUID id) {

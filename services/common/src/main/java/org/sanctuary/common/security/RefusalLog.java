@@ -1,0 +1,80 @@
+package org.sanctuary.common.security;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.TransactionOperations;
+import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.CallerFilter;
+import org.sanctuary.common.tenancy.OrganizationClaim;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.util.HashSet;
+import java.util.Optional;
+
+/**
+ * Every refused request is written down (issue 11, item 12): a 401 (no valid token, so no tenant to
+ * audit it under) is logged with the client's address; a 403 is logged and, where the token names a
+ * tenant and the service keeps an audit chain, appended to that tenant's chain as {@code http.forbidden}
+ * (outcome DENIED) in its own transaction — the refused request's own work, if any, rolled back.
+ */
+@ServerFilter("/api/**")
+final class RefusalLog implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger("sanctuary.security");
+
+    private final BeanProvider<AuditTrail> audit;
+    private final BeanProvider<TransactionOperations<Connection>> transactions;
+
+    RefusalLog(BeanProvider<AuditTrail> audit, BeanProvider<TransactionOperations<Connection>> transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    @ResponseFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        int status = response.code();
+        if (status != HttpStatus.UNAUTHORIZED.getCode() && status != HttpStatus.FORBIDDEN.getCode()) {
+            return;
+        }
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        String what = request.getMethodName() + " " + request.getPath();
+        Optional<Authentication> auth = request.getUserPrincipal(Authentication.class);
+        if (status == HttpStatus.UNAUTHORIZED.getCode() || auth.isEmpty()) {
+            LOG.warn("refused {}: {} from {}", status, what, address);
+            return;
+        }
+        Optional<String> tenant = OrganizationClaim.singleTenant(auth.get().getAttributes().get(OrganizationClaim.NAME));
+        LOG.warn("refused 403: {} from {} for {} of {}", what, address, CallerFilter.subject(auth.get()), tenant.orElse("no organization"));
+        if (tenant.isEmpty() || !audit.isPresent() || !transactions.isPresent()) {
+            return;
+        }
+        Caller caller = new Caller(tenant.get(), CallerFilter.subject(auth.get()), new HashSet<>(auth.get().getRoles()),
+                auth.get().getName());
+        try {
+            Caller.callAs(caller, () -> transactions.get().executeWrite(s -> {
+                audit.get().record("http.forbidden", "request", what, AuditTrail.Outcome.DENIED);
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warn("refused 403 not audited: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before(); // sees the security filter's own 401 and 403 answers
+    }
+}

@@ -1,0 +1,80 @@
+package org.sanctuary.intake.applicant.application;
+
+import jakarta.inject.Singleton;
+import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.common.problem.Problem;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Who may open an applicant's special-category fields (issue 11, item 6; docs/security.md): supervisors,
+ * and the caseworker assigned to one of the applicant's claims — or, while he has none, the caseworker who
+ * registered him. Anyone else of the tenant may open them only with a stated reason (break-glass, the
+ * {@value #HEADER} header), which the audit chain records and supervisors see. Integrators never.
+ */
+@Singleton
+public class NeedToKnow {
+
+    /** The reason for a break-glass read: 10 to 500 characters, percent-encoded UTF-8 (so any language fits a header). */
+    public static final String HEADER = "X-Access-Reason";
+    private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{P}\\p{Zs}\\p{S}]{10,500}");
+
+    private final Sql sql;
+
+    public NeedToKnow(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** What the caller may see of {@code applicant}'s special fields. */
+    public enum Access { NEED_TO_KNOW, BREAK_GLASS, WITHHELD, NEVER }
+
+    public Access applicant(UUID applicant, Optional<String> reason) {
+        Caller caller = Caller.require();
+        if (!caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
+            return Access.NEVER;
+        }
+        if (caller.hasAnyRole(Roles.SUPERVISOR) || assigned(applicant, caller)) {
+            return Access.NEED_TO_KNOW;
+        }
+        return reason.isPresent() ? Access.BREAK_GLASS : Access.WITHHELD;
+    }
+
+    private boolean assigned(UUID applicant, Caller caller) {
+        String tenant = caller.tenantId();
+        return sql.queryOne("select exists (select 1 from claim where tenant_id = ? and applicant_id = ? and assigned_caseworker = ?) "
+                        + "or (not exists (select 1 from claim where tenant_id = ? and applicant_id = ?) "
+                        + "and exists (select 1 from applicant where tenant_id = ? and id = ? and created_by = ?))",
+                rs -> rs.getBoolean(1), tenant, applicant, caller.subject(), tenant, applicant, tenant, applicant, caller.subject())
+                .orElse(false);
+    }
+
+    /** The stated reason, decoded and checked; empty when none was given; 400 naming the header when unusable. */
+    public static Optional<String> reason(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IllegalArgumentException e) {
+            decoded = "";
+        }
+        if (!PRINTABLE.matcher(decoded).matches()) {
+            throw new ProblemException(ProblemType.VALIDATION, HEADER + " must state the reason in 10 to 500 characters",
+                    List.of(new Problem.Violation(HEADER, "10 to 500 printable characters, percent-encoded UTF-8")));
+        }
+        return Optional.of(decoded);
+    }
+
+    public static ProblemException refused(String what) {
+        return new ProblemException(ProblemType.FORBIDDEN, "The " + what + " hold special-category data, open to supervisors and "
+                + "the assigned caseworker; state your reason in " + HEADER + " to open them (it is recorded and shown to supervisors).");
+    }
+}

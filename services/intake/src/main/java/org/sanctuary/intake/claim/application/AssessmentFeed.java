@@ -1,0 +1,51 @@
+package org.sanctuary.intake.claim.application;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.sanctuary.common.outbox.FeedReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Intake owns the claim: it learns from the assessment service's event feed (read with the service's own
+ * token, each event applied in its tenant in the transaction that moves the cursor) when a decision was
+ * approved or an appeal lodged, and moves the claim itself (ARCHITECTURE.md §4). The assessment service
+ * never writes into intake. Without {@code sanctuary.assessment.url} and the service token nothing moves a
+ * claim to DECIDED or APPEALED.
+ */
+@Requires(beans = FeedReader.class)
+@Requires(property = "sanctuary.assessment.url", pattern = ".+")
+@Singleton
+public class AssessmentFeed {
+
+    static final String SOURCE = "assessment";
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentFeed.class);
+
+    private final FeedReader reader;
+    private final ClaimService claims;
+    private final String assessment;
+
+    public AssessmentFeed(FeedReader reader, ClaimService claims, @Value("${sanctuary.assessment.url}") String assessment) {
+        this.reader = reader;
+        this.claims = claims;
+        this.assessment = assessment.replaceAll("/+$", "");
+    }
+
+    @Scheduled(fixedDelay = "${sanctuary.intake.assessment-feed-interval:1s}", initialDelay = "2s")
+    void scheduled() {
+        try {
+            while (readFeed() > 0) {
+                // drain the backlog
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("assessment feed not read this time: {}", e.getMessage());
+        }
+    }
+
+    /** Reads one page of the assessment feed, applying decisions and appeals to their claims; the number read. */
+    public int readFeed() {
+        return reader.readPage(SOURCE, assessment, 500, claims::applyAssessmentEvent);
+    }
+}

@@ -1,0 +1,186 @@
+package org.sanctuary.intake;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.sanctuary.common.audit.AuditChainWatch;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.TestJwtIssuer;
+import org.sanctuary.common.testing.TwoTenants;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 11, items 2, 6 and 12: a write never changes what its caller may not read; special-category
+ * fields open on need to know (supervisors, the assigned caseworker) or with a stated reason, which the
+ * audit chain records and supervisors see; lists never carry them; refusals are audited.
+ */
+@MicronautTest(transactional = false)
+class NeedToKnowTest extends IntakeApiTest {
+
+    private final String registrar = TestJwtIssuer.get().token(TwoTenants.A, "cw-olga", "caseworker");
+    private final String colleague = TestJwtIssuer.get().token(TwoTenants.A, "cw-pavel", "caseworker");
+    private final String supervisor = TestJwtIssuer.get().token(TwoTenants.A, "sv-irina", "supervisor");
+    private final String integrator = TestJwtIssuer.get().token(TwoTenants.A, "svc-registry", "integrator");
+    private final String auditor = TestJwtIssuer.get().token(TwoTenants.A, "au-ivan", "auditor");
+
+    @Inject
+    AuditChainWatch watch;
+
+    private static String because(String reason) {
+        return URLEncoder.encode(reason, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anIntegratorsUpdateKeepsWhatItCannotReadAndCannotWriteIt() {
+        ApiClient.Response created = api().post("/api/v1/applicants", registrar, applicant("Дамба", "Жамсоев", "RU", "1990-01-01"));
+        assertEquals(201, created.status(), created.body());
+        String path = "/api/v1/applicants/" + created.json().get("id");
+        ApiClient.Response read = api().get(path, integrator);
+        assertNull(read.json().get("special"));
+        assertNull(read.json().get("specialWithheld"));
+
+        Map<String, Object> edit = applicant("Дамба", "Жамсоев-Иванов", "RU", "1990-01-01");
+        edit.remove("special");
+        ApiClient.Response updated = api().put(path, integrator, edit, Map.of("If-Match", read.header("ETag").orElseThrow()));
+        assertEquals(200, updated.status(), updated.body());
+        assertNull(updated.json().get("special"));
+        ApiClient.Response after = api().get(path, registrar);
+        assertEquals("Жамсоев-Иванов", after.at("name.family"));
+        assertEquals("Buddhist", after.at("special.religion"), "the integrator's update kept what it could not read");
+        assertEquals("PTSD", after.at("special.health"));
+
+        ApiClient.Response refused = api().put(path, integrator, applicant("Дамба", "Жамсоев", "RU", "1990-01-01"),
+                Map.of("If-Match", after.header("ETag").orElseThrow()));
+        assertProblem(refused, 403);
+        assertTrue(refused.body().contains("\"special\""), refused.body());
+        assertProblem(api().post("/api/v1/applicants", integrator, applicant("Ким", "Ли", "RU", "1991-01-01")), 403);
+        assertEquals("Buddhist", api().get(path, registrar).at("special.religion"));
+    }
+
+    @Test
+    void credibilityIsACaseworkersToSetNeverAnIntegrators() {
+        String applicant = api().post("/api/v1/applicants", registrar, applicant("Баир", "Доржиев", "RU", "1992-01-01"))
+                .json().get("id").toString();
+        ApiClient.Response refused = api().post("/api/v1/claims", integrator, claim(applicant));
+        assertProblem(refused, 403);
+        assertTrue(refused.body().contains("\"credibility\""), refused.body());
+
+        ApiClient.Response claim = api().post("/api/v1/claims", registrar, claim(applicant));
+        String path = "/api/v1/claims/" + claim.json().get("id");
+        Map<String, Object> edit = claim(applicant);
+        edit.remove("credibility");
+        ((Map<String, Object>) edit.get("military")).put("served", true);
+        ApiClient.Response updated = api().put(path, integrator, edit, Map.of("If-Match", "\"1\""));
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals("ACCEPTED", updated.at("credibility.callUp"), "kept as the caseworker set it");
+        Map<String, Object> changed = claim(applicant);
+        changed.put("credibility", Map.of("militaryStatus", "REJECTED"));
+        ApiClient.Response overwrite = api().put(path, integrator, changed, Map.of("If-Match", "\"2\""));
+        assertProblem(overwrite, 403);
+        assertTrue(overwrite.body().contains("\"credibility\""), overwrite.body());
+        assertEquals("ACCEPTED", api().get(path, registrar).at("credibility.militaryStatus"));
+    }
+
+    @Test
+    void specialFieldsOpenOnNeedToKnowOrWithAStatedReasonThatSupervisorsSee() throws Exception {
+        ApiClient.Response created = api().post("/api/v1/applicants", registrar, applicant("Цырен", "Базаров", "RU", "1993-03-03"));
+        String id = created.json().get("id").toString();
+        String path = "/api/v1/applicants/" + id;
+        // before any claim, the registrar may read what he recorded
+        assertEquals("Buddhist", api().get(path, registrar).at("special.religion"));
+        ApiClient.Response claim = api().post("/api/v1/claims", registrar, claim(id));
+        assertEquals("cw-olga", claim.json().get("assignedCaseworker"), "a caseworker's own draft is his");
+        String facts = "/api/v1/claims/" + claim.json().get("id") + "/facts";
+
+        assertEquals("Buddhist", api().get(path, registrar).at("special.religion"));
+        assertEquals("Buddhist", api().get(path, supervisor).at("special.religion"));
+        ApiClient.Response withheld = api().get(path, colleague);
+        assertEquals(200, withheld.status());
+        assertNull(withheld.json().get("special"));
+        assertEquals(true, withheld.json().get("specialWithheld"));
+        assertProblem(api().get(facts, colleague), 403);
+        assertProblem(api().send("GET", path, colleague, null, Map.of("X-Access-Reason", "short")), 400);
+
+        String reason = "Заменяю Ольгу на слушании 12.12";
+        ApiClient.Response opened = api().send("GET", path, colleague, null, Map.of("X-Access-Reason", because(reason)));
+        assertEquals(200, opened.status(), opened.body());
+        assertEquals("Buddhist", opened.at("special.religion"));
+        assertEquals(200, api().send("GET", facts, colleague, null, Map.of("X-Access-Reason", because(reason))).status());
+
+        // lists never carry special fields, whoever asks
+        for (String token : List.of(registrar, supervisor)) {
+            for (Object item : api().get("/api/v1/applicants?limit=200", token).jsonList("items")) {
+                assertFalse(((Map<?, ?>) item).containsKey("special"), item.toString());
+            }
+        }
+
+        // the audit chain says what was decrypted, and why when outside need to know
+        List<String> reads = new ArrayList<>();
+        try (Connection admin = db.adminConnection(); Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("select actor, action, special_decrypted, coalesce(reason, '-') from audit_entry "
+                     + "where resource_id = '" + id + "' and action = 'applicant.read' order by occurred_at")) {
+            while (rs.next()) {
+                reads.add(rs.getString(1) + ":" + rs.getBoolean(3) + ":" + rs.getString(4));
+            }
+        }
+        assertTrue(reads.contains("cw-olga:true:-"), reads.toString());
+        assertTrue(reads.contains("cw-pavel:false:-"), reads.toString());
+        assertTrue(reads.contains("cw-pavel:true:" + reason), reads.toString());
+
+        // supervisors see the break-glass reads, and only those; the auditor everything, and verifies
+        ApiClient.Response breakGlass = api().get("/api/v1/intake-audit/entries", supervisor);
+        assertEquals(200, breakGlass.status(), breakGlass.body());
+        List<Map<String, Object>> entries = breakGlass.jsonList("items");
+        assertTrue(entries.stream().anyMatch(e -> reason.equals(e.get("reason")) && "cw-pavel".equals(e.get("actor"))), entries.toString());
+        assertTrue(entries.stream().allMatch(e -> e.get("reason") != null), entries.toString());
+        List<Map<String, Object>> all = api().get("/api/v1/intake-audit/entries?limit=500", auditor).jsonList("items");
+        assertTrue(all.stream().anyMatch(e -> e.get("reason") == null), "the auditor reads the whole chain");
+        assertProblem(api().get("/api/v1/intake-audit/entries", registrar), 403);
+        assertProblem(api().get("/api/v1/intake-audit/verification", supervisor), 403);
+        ApiClient.Response verified = api().get("/api/v1/intake-audit/verification", auditor);
+        assertEquals(200, verified.status(), verified.body());
+        assertEquals(true, verified.json().get("intact"));
+        // another tenant's auditor sees none of it
+        assertTrue(api().get("/api/v1/intake-audit/entries", TestJwtIssuer.get().token(TwoTenants.B, "au-b", "auditor"))
+                .jsonList("items").stream().noneMatch(e -> reason.equals(e.get("reason"))));
+    }
+
+    @Test
+    void aRefusedRequestIsAuditedAndAScheduledVerificationReportsABrokenChain() throws Exception {
+        String tenant = "tampered-tenant";
+        String analyst = TestJwtIssuer.get().token(tenant, "an-refused", "analyst");
+        assertProblem(api().get("/api/v1/applicants", analyst), 403);
+        String caseworker = TestJwtIssuer.get().token(tenant, "cw-t", "caseworker");
+        assertEquals(201, api().post("/api/v1/applicants", caseworker, applicant("Иван", "Петров", "RU", "1990-01-01")).status());
+        try (Connection admin = db.adminConnection(); Statement st = admin.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select count(*) from audit_entry where tenant_id = '" + tenant
+                    + "' and action = 'http.forbidden' and outcome = 'DENIED' and actor = 'an-refused'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the 403 is in the tenant's chain");
+            }
+            assertFalse(watch.verifyAll().containsKey(tenant));
+            st.execute("update audit_entry set actor = 'someone-else' where tenant_id = '" + tenant + "' and actor = 'cw-t'");
+        }
+        Map<String, org.sanctuary.common.audit.AuditChainVerifier.Result> broken = watch.verifyAll();
+        assertTrue(broken.containsKey(tenant), broken.toString());
+        assertFalse(broken.get(tenant).intact());
+        assertFalse(broken.containsKey(TwoTenants.A), broken.toString());
+        ApiClient.Response verification = api().get("/api/v1/intake-audit/verification",
+                TestJwtIssuer.get().token(tenant, "au-t", "auditor"));
+        assertEquals(false, verification.json().get("intact"), verification.body());
+    }
+}
