@@ -82,8 +82,10 @@ class DocumentController {
 
     /** The content, verified against its SHA-256 first; ETag = the hash. */
     @Get("/{id}/content")
-    HttpResponse<StreamedFile> content(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        DocumentService.Download download = documents.download(id);
+    HttpResponse<StreamedFile> content(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                       @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                       @Nullable @Header("X-Access-Reason") String accessReason) {
+        DocumentService.Download download = documents.download(id, authorization, accessReason);
         Document document = download.document();
         if (etag(document).equals(ifNoneMatch)) {
             closeQuietly(download.content());

@@ -11,6 +11,7 @@ import org.sanctuary.common.outbox.Outbox;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
 import org.sanctuary.documents.content.ChunkedCipher;
 import org.sanctuary.documents.content.Measured;
 import org.sanctuary.documents.storage.BlobStore;
@@ -160,6 +161,14 @@ public class DocumentService {
      * stream. A mismatch or a record that does not authenticate is refused and audited.
      */
     public Download download(UUID id) {
+        return download(id, null, null);
+    }
+
+    /**
+     * {@code authorization} (the caller's token, to read the claim's assignment) and {@code accessReason} (a
+     * stated reason, or null) matter for sensitive categories only: see {@link #requireNeedToKnow}.
+     */
+    public Download download(UUID id, @Nullable String authorization, @Nullable String accessReason) {
         record Opened(DocumentStore.Row row, SecretKey key) {
         }
         Opened opened = audited("document.download", id, () -> transactions.executeWrite(status -> {
@@ -167,6 +176,9 @@ public class DocumentService {
             return new Opened(row, keyring.currentTenantKey());
         }));
         Document document = opened.row().document();
+        if (document.category().sensitive()) {
+            requireNeedToKnow(document, authorization, accessReason);
+        }
         if (document.status() == Document.Status.DELETED) {
             throw new ProblemException(ProblemType.GONE, "The document's content was deleted on " + document.deletedAt()
                     + " (" + document.deletionReason() + "); its hash " + document.sha256() + " remains on record.");
@@ -193,6 +205,33 @@ public class DocumentService {
             throw new ProblemException(ProblemType.INTEGRITY, "The stored content of this document no longer matches its "
                     + "SHA-256 (" + document.sha256() + "); it is withheld and the event is audited.");
         }
+    }
+
+    /**
+     * Evidence of health or religion opens to supervisors and the claim's assigned caseworker; anyone else
+     * states a reason, recorded (with the fact that special-category content was opened) in the audit chain,
+     * where supervisors see it. Without need to know or a reason: 403, audited as DENIED.
+     */
+    private void requireNeedToKnow(Document document, @Nullable String authorization, @Nullable String accessReason) {
+        Caller caller = Caller.require();
+        boolean needToKnow = caller.hasAnyRole(Roles.SUPERVISOR) || (authorization != null
+                && caller.subject().equals(upstream.claim(document.claimId(), authorization).assignedCaseworker()));
+        String reason = accessReason == null || accessReason.isBlank() ? null
+                : java.net.URLDecoder.decode(accessReason, java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (!needToKnow && (reason == null || reason.length() < 10 || reason.length() > 500)) {
+            transactions.executeWrite(status -> {
+                audit.record("document.download", RESOURCE, document.id().toString(), AuditTrail.Outcome.DENIED);
+                return null;
+            });
+            throw new ProblemException(ProblemType.FORBIDDEN, "This " + document.category() + " evidence opens to supervisors and "
+                    + "the claim's assigned caseworker; state your reason (10 to 500 characters) in X-Access-Reason to open it. "
+                    + "It is recorded and shown to supervisors.");
+        }
+        transactions.executeWrite(status -> {
+            audit.record("document.open-special", RESOURCE, document.id().toString(), AuditTrail.Outcome.SUCCESS,
+                    new AuditTrail.Detail(true, needToKnow ? null : reason));
+            return null;
+        });
     }
 
     /** Deletes the content, keeping the tombstone; refused while on legal hold. */

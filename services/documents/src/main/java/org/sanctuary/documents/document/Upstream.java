@@ -2,6 +2,7 @@ package org.sanctuary.documents.document;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.platform.OnBehalf;
 import org.sanctuary.common.platform.PolicyInForce;
@@ -21,7 +22,7 @@ public class Upstream {
         static final Rules DEFAULT = new Rules(50L * 1024 * 1024, List.of("application/pdf", "image/jpeg", "image/png"), 10);
     }
 
-    public record ClaimRef(UUID id, UUID applicantId, String status) {
+    public record ClaimRef(UUID id, UUID applicantId, String status, @Nullable String assignedCaseworker) {
     }
 
     private final OnBehalf onBehalf;
@@ -36,7 +37,9 @@ public class Upstream {
 
     public ClaimRef claim(UUID id, String authorization) {
         JsonNode claim = onBehalf.get(intake + "/api/v1/claims/" + id, authorization, "Claim");
-        return new ClaimRef(id, UUID.fromString(claim.get("applicantId").getStringValue()), claim.get("status").getStringValue());
+        JsonNode assignee = claim.get("assignedCaseworker");
+        return new ClaimRef(id, UUID.fromString(claim.get("applicantId").getStringValue()), claim.get("status").getStringValue(),
+                assignee == null || assignee.isNull() ? null : assignee.getStringValue());
     }
 
     public Rules rules(String authorization) {
