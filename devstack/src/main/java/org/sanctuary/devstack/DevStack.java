@@ -314,7 +314,7 @@ public final class DevStack implements Closeable {
         System.out.println("  postgres    127.0.0.1:" + POSTGRES_PORT + "              data in .devstack/postgres");
         System.out.println();
         System.out.println("Demo logins (password = user name, local only): gov-caseworker, gov-supervisor, gov-policy-admin,");
-        System.out.println("  gov-analyst (organization demo-gov), ngo-caseworker, ngo-policy-admin (demo-ngo), platform-admin.");
+        System.out.println("  gov-analyst, gov-auditor (organization demo-gov), ngo-caseworker, ngo-policy-admin (demo-ngo), platform-admin.");
         System.out.println("  Integrator: client demo-gov-integrator / local-demo-only-integrator-secret (client credentials).");
         System.out.println();
         System.out.println("Try:");

@@ -183,15 +183,34 @@ class EndToEndTest {
         assertEquals(403, gateway.post("/api/v1/assessments", LocalKeycloak.token("gov-analyst", "gov-analyst"),
                 Map.of("claimId", claimId)).status());
 
+        // issue 11, item 1: nobody decides a claim in intake directly, and an integrator never closes or withdraws one
+        String supervisor = LocalKeycloak.token("gov-supervisor", "gov-supervisor");
+        String integrator = LocalKeycloak.clientToken("demo-gov-integrator", "local-demo-only-integrator-secret");
+        for (String token : List.of(govCaseworker, supervisor, integrator)) {
+            assertEquals(403, gateway.post("/api/v1/claims/" + claimId + "/actions/decide", token, "").status());
+            assertEquals(403, gateway.post("/api/v1/claims/" + claimId + "/actions/appeal", token, "").status());
+        }
+        assertEquals(403, gateway.post("/api/v1/claims/" + claimId + "/actions/withdraw", integrator,
+                Map.of("reason", "Withdrawn by the registry sync.")).status());
+        assertEquals("UNDER_ASSESSMENT", gateway.get("/api/v1/claims/" + claimId, govCaseworker).json().get("status"));
+
         ApiClient.Response decision = gateway.post("/api/v1/decisions", govCaseworker,
                 Map.of("assessmentId", assessment, "outcome", "REFUGEE_STATUS"));
         assertEquals(201, decision.status(), decision.body());
-        String supervisor = LocalKeycloak.token("gov-supervisor", "gov-supervisor");
+        assertEquals(403, gateway.post("/api/v1/decisions/" + decision.json().get("id") + "/approve", govCaseworker, "{}").status());
         ApiClient.Response approved = gateway.post("/api/v1/decisions/" + decision.json().get("id") + "/approve", supervisor, "{}");
         assertEquals(200, approved.status(), approved.body());
         assertEquals("APPROVED", approved.json().get("status"));
         assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString(), approved.json().get("appealDeadline"));
-        assertEquals("DECIDED", gateway.get("/api/v1/claims/" + claimId, govCaseworker).json().get("status"));
+        // intake moves its claim when it reads the approval from the assessment feed
+        String status = null;
+        for (long end = System.nanoTime() + 30_000_000_000L; System.nanoTime() < end && !"DECIDED".equals(status); Thread.sleep(200)) {
+            status = (String) gateway.get("/api/v1/claims/" + claimId, govCaseworker).json().get("status");
+        }
+        assertEquals("DECIDED", status);
+        assertEquals(403, gateway.post("/api/v1/claims/" + claimId + "/actions/close", integrator,
+                Map.of("reason", "Archived by the registry sync.")).status());
+        assertEquals(400, gateway.post("/api/v1/claims/" + claimId + "/actions/close", govCaseworker, "").status());
 
         // the policy administrator tries a variation of the law without touching any claim
         ApiClient.Response simulated = gateway.post("/api/v1/assessments/simulate", LocalKeycloak.token("gov-policy-admin", "gov-policy-admin"),
@@ -343,6 +362,35 @@ class EndToEndTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[]{'M', 'Z', 0, 0, 0, 0, 0, 0})).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(415, exe.statusCode(), exe.body());
+    }
+
+    /** Issue 11, item 2: an integrator's update never erases what it cannot read, and never sets credibility. */
+    @Test
+    @Order(14)
+    void anIntegratorsUpdateKeepsTheSpecialCategoryDataItCannotRead() throws Exception {
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, Map.of(
+                "name", Map.of("given", "Мирон", "family", "Верующий"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1994-05-06", "sex", "MALE",
+                "special", Map.of("religion", "Jehovah's Witness", "lgbtqi", true)));
+        assertEquals(201, applicant.status(), applicant.body());
+        String path = "/api/v1/applicants/" + applicant.json().get("id");
+        String integrator = LocalKeycloak.clientToken("demo-gov-integrator", "local-demo-only-integrator-secret");
+        ApiClient.Response read = gateway.get(path, integrator);
+        assertEquals(200, read.status(), read.body());
+        assertTrue(!read.json().containsKey("special"));
+        ApiClient.Response updated = gateway.send("PUT", path, integrator, ApiClient.json(Map.of(
+                "name", Map.of("given", "Мирон", "family", "Верующий-Петров"),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1994-05-06", "sex", "MALE")),
+                Map.of("If-Match", read.header("ETag").orElseThrow()));
+        assertEquals(200, updated.status(), updated.body());
+        ApiClient.Response after = gateway.get(path, govCaseworker);
+        assertEquals("Верующий-Петров", after.at("name.family"));
+        assertEquals("Jehovah's Witness", after.at("special.religion"));
+        assertEquals(true, after.at("special.lgbtqi"));
+        ApiClient.Response credibility = gateway.post("/api/v1/claims", integrator, Map.of("applicantId", applicant.json().get("id"),
+                "military", Map.of("status", "OBJECTOR_ABSOLUTE"), "credibility", Map.of("objection", "ACCEPTED")));
+        assertEquals(403, credibility.status(), credibility.body());
+        assertTrue(credibility.body().contains("\"credibility\""), credibility.body());
     }
 
     /** Decided claims reach the analyst's report through the feeds; a single case is suppressed, never shown. */

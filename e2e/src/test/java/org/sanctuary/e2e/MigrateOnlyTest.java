@@ -35,7 +35,7 @@ class MigrateOnlyTest {
         ServiceProcess migrate = ServiceProcess.start("intake", port, env, List.of("-Xmx128m"), false);
         assertEquals(0, migrate.awaitExit(Duration.ofSeconds(90)));
         try (Connection owner = db.ownerConnection()) {
-            assertEquals(List.of(), new CatalogCheck().violations(owner, db.appRole()), "the schema is there, isolated");
+            assertEquals(List.of(), new CatalogCheck().allowTable("feed_cursor").violations(owner, db.appRole()), "the schema is there, isolated");
         }
 
         env.remove("SANCTUARY_MIGRATE_ONLY");

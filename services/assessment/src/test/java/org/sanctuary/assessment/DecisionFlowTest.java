@@ -151,6 +151,32 @@ class DecisionFlowTest extends AssessmentApiTest {
         assertEquals(false, redraft.json().get("departs"));
     }
 
+    /** Issue 11, item 6: findings rest on special-category facts; they open on need to know or a stated reason. */
+    @Test
+    void anAssessmentOpensToTheAssignedCaseworkerAndSupervisorsOrWithAStatedReason() throws Exception {
+        String claim = lodgedClaim(caseworker); // his own draft: assigned to him
+        String id = assess(claim).get("id").toString();
+        String colleague = token(TwoTenants.A, "cw-carla", "caseworker");
+        assertEquals(200, api().get("/api/v1/assessments/" + id, caseworker).status());
+        assertEquals(200, api().get("/api/v1/assessments/" + id, supervisor).status());
+        assertProblem(api().get("/api/v1/assessments/" + id, colleague), 403);
+        assertProblem(api().get("/api/v1/assessments?claimId=" + claim, colleague), 403);
+        assertProblem(api().post("/api/v1/assessments", colleague, Map.of("claimId", claim)), 403); // the facts are intake's to refuse
+        String reason = java.net.URLEncoder.encode("Second opinion requested by the unit head", java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, api().send("GET", "/api/v1/assessments/" + id, colleague, null, Map.of("X-Access-Reason", reason)).status());
+        assertEquals(201, api().send("POST", "/api/v1/assessments", colleague, ApiClient.json(Map.of("claimId", claim)),
+                Map.of("X-Access-Reason", reason)).status());
+        try (java.sql.Connection admin = db.adminConnection(); java.sql.Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select outcome, special_decrypted, coalesce(reason, '-') from audit_entry "
+                     + "where resource_id = '" + id + "' and action = 'assessment.read' and actor = 'cw-carla' order by occurred_at")) {
+            List<String> reads = new java.util.ArrayList<>();
+            while (rs.next()) {
+                reads.add(rs.getString(1) + ":" + rs.getBoolean(2) + ":" + rs.getString(3));
+            }
+            assertEquals(List.of("DENIED:false:-", "SUCCESS:true:Second opinion requested by the unit head"), reads);
+        }
+    }
+
     @Test
     void aDecisionOnAnOutdatedAssessmentIsRefused() {
         String claim = lodgedClaim(caseworker);

@@ -49,13 +49,16 @@ class AssessmentController {
         return HttpResponse.created(stored, URI.create("/api/v1/assessments/" + stored.id()));
     }
 
+    /** The sealed result: supervisors and the claim's assigned caseworker, or a stated reason in X-Access-Reason. */
     @Get("/{id}")
-    StoredAssessment get(@PathVariable UUID id) {
-        return assessments.get(id);
+    StoredAssessment get(@PathVariable UUID id, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                         @Nullable @Header(Upstream.ACCESS_REASON) String accessReason) {
+        return assessments.get(id, authorization, accessReason);
     }
 
     @Get
-    List<StoredAssessment> ofClaim(@QueryValue UUID claimId) {
-        return assessments.ofClaim(claimId);
+    List<StoredAssessment> ofClaim(@QueryValue UUID claimId, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @Nullable @Header(Upstream.ACCESS_REASON) String accessReason) {
+        return assessments.ofClaim(claimId, authorization, accessReason);
     }
 }

@@ -10,6 +10,9 @@ import org.sanctuary.assessment.engine.Engine;
 import org.sanctuary.assessment.engine.Facts;
 import org.sanctuary.assessment.upstream.Upstream;
 import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.outbox.Outbox;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
@@ -94,21 +97,59 @@ public class AssessmentService {
         });
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
-    public StoredAssessment get(UUID id) {
-        StoredAssessment found = store.find(id).orElse(null);
+    /**
+     * An assessment's sealed result can reveal special categories (its findings rest on them): it opens to
+     * supervisors and the claim's assigned caseworker, or with a stated reason (break-glass), and every read is
+     * audited as a decryption of special-category data, with the reason when one was stated.
+     */
+    public StoredAssessment get(UUID id, String authorization, @Nullable String accessReason) {
+        StoredAssessment found = transactions.executeWrite(status -> {
+            StoredAssessment f = store.find(id).orElse(null);
+            if (f == null) {
+                audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+            }
+            return f;
+        });
         if (found == null) {
-            audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
             throw ProblemException.notFound("Assessment");
         }
-        audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        String reason = needToKnow(found.claimId(), authorization, accessReason, "assessment.read", id.toString());
+        transactions.executeWrite(status -> {
+            audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(true, reason));
+            return null;
+        });
         return found;
     }
 
-    @Transactional
-    public List<StoredAssessment> ofClaim(UUID claimId) {
-        List<StoredAssessment> runs = store.ofClaim(claimId);
-        audit.record("assessment.list", RESOURCE, "claim:" + claimId, AuditTrail.Outcome.SUCCESS);
+    public List<StoredAssessment> ofClaim(UUID claimId, String authorization, @Nullable String accessReason) {
+        List<StoredAssessment> runs = transactions.executeRead(status -> store.ofClaim(claimId));
+        if (runs.isEmpty()) {
+            transactions.executeWrite(status -> {
+                audit.record("assessment.list", RESOURCE, "claim:" + claimId, AuditTrail.Outcome.SUCCESS);
+                return null;
+            });
+            return runs;
+        }
+        String reason = needToKnow(claimId, authorization, accessReason, "assessment.list", "claim:" + claimId);
+        transactions.executeWrite(status -> {
+            audit.record("assessment.list", RESOURCE, "claim:" + claimId, AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(true, reason));
+            return null;
+        });
         return runs;
+    }
+
+    /** Null on need to know (a supervisor, the claim's assigned caseworker); else the stated reason; else 403, audited. */
+    private @Nullable String needToKnow(UUID claimId, String authorization, @Nullable String accessReason, String action, String resource) {
+        Caller caller = Caller.require();
+        if (caller.hasAnyRole(Roles.SUPERVISOR) || caller.subject().equals(upstream.claim(claimId, authorization).assignedCaseworker())) {
+            return null;
+        }
+        return AccessReason.parse(accessReason).orElseThrow(() -> {
+            transactions.executeWrite(status -> {
+                audit.record(action, RESOURCE, resource, AuditTrail.Outcome.DENIED);
+                return null;
+            });
+            return AccessReason.required("assessment's findings");
+        });
     }
 }

@@ -24,10 +24,11 @@ import java.util.UUID;
 public class Upstream {
 
     /** What the assessment needs of a claim. */
-    public record ClaimRef(UUID id, UUID applicantId, String status) {
+    public record ClaimRef(UUID id, UUID applicantId, String status, @Nullable String assignedCaseworker) {
         static ClaimRef of(JsonNode claim) {
+            JsonNode assignee = claim.get("assignedCaseworker");
             return new ClaimRef(UUID.fromString(claim.get("id").getStringValue()), UUID.fromString(claim.get("applicantId").getStringValue()),
-                    claim.get("status").getStringValue());
+                    claim.get("status").getStringValue(), assignee == null || assignee.isNull() ? null : assignee.getStringValue());
         }
     }
 
@@ -35,7 +36,7 @@ public class Upstream {
     public record EffectivePack(int version, PolicyPack pack) {
     }
 
-    public static final String ACCESS_REASON = "X-Access-Reason";
+    public static final String ACCESS_REASON = org.sanctuary.common.security.AccessReason.HEADER;
 
     private final OnBehalf onBehalf;
     private final PolicyInForce policy;

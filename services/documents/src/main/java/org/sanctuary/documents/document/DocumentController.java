@@ -23,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.io.InputStream;
@@ -84,7 +85,7 @@ class DocumentController {
     @Get("/{id}/content")
     HttpResponse<StreamedFile> content(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                        @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                       @Nullable @Header("X-Access-Reason") String accessReason) {
+                                       @Nullable @Header(AccessReason.HEADER) String accessReason) {
         DocumentService.Download download = documents.download(id, authorization, accessReason);
         Document document = download.document();
         if (etag(document).equals(ifNoneMatch)) {

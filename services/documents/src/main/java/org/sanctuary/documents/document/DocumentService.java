@@ -10,6 +10,7 @@ import org.sanctuary.common.crypto.TenantKeyring;
 import org.sanctuary.common.outbox.Outbox;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
 import org.sanctuary.documents.content.ChunkedCipher;
@@ -216,16 +217,13 @@ public class DocumentService {
         Caller caller = Caller.require();
         boolean needToKnow = caller.hasAnyRole(Roles.SUPERVISOR) || (authorization != null
                 && caller.subject().equals(upstream.claim(document.claimId(), authorization).assignedCaseworker()));
-        String reason = accessReason == null || accessReason.isBlank() ? null
-                : java.net.URLDecoder.decode(accessReason, java.nio.charset.StandardCharsets.UTF_8).strip();
-        if (!needToKnow && (reason == null || reason.length() < 10 || reason.length() > 500)) {
+        String reason = AccessReason.parse(accessReason).orElse(null);
+        if (!needToKnow && reason == null) {
             transactions.executeWrite(status -> {
                 audit.record("document.download", RESOURCE, document.id().toString(), AuditTrail.Outcome.DENIED);
                 return null;
             });
-            throw new ProblemException(ProblemType.FORBIDDEN, "This " + document.category() + " evidence opens to supervisors and "
-                    + "the claim's assigned caseworker; state your reason (10 to 500 characters) in X-Access-Reason to open it. "
-                    + "It is recorded and shown to supervisors.");
+            throw AccessReason.required("contents of this " + document.category() + " evidence");
         }
         transactions.executeWrite(status -> {
             audit.record("document.open-special", RESOURCE, document.id().toString(), AuditTrail.Outcome.SUCCESS,

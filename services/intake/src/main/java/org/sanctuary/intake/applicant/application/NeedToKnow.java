@@ -2,16 +2,13 @@ package org.sanctuary.intake.applicant.application;
 
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
-import org.sanctuary.common.problem.Problem;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.problem.ProblemException;
-import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Who may open an applicant's special-category fields (issue 11, item 6; docs/security.md): supervisors,
@@ -22,9 +19,7 @@ import java.util.regex.Pattern;
 @Singleton
 public class NeedToKnow {
 
-    /** The reason for a break-glass read: 10 to 500 characters, percent-encoded UTF-8 (so any language fits a header). */
-    public static final String HEADER = "X-Access-Reason";
-    private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{P}\\p{Zs}\\p{S}]{10,500}");
+    public static final String HEADER = AccessReason.HEADER;
 
     private final Sql sql;
 
@@ -55,26 +50,12 @@ public class NeedToKnow {
                 .orElse(false);
     }
 
-    /** The stated reason, decoded and checked; empty when none was given; 400 naming the header when unusable. */
+    /** The stated reason, decoded and checked ({@link AccessReason}). */
     public static Optional<String> reason(String header) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8).strip();
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        if (!PRINTABLE.matcher(decoded).matches()) {
-            throw new ProblemException(ProblemType.VALIDATION, HEADER + " must state the reason in 10 to 500 characters",
-                    List.of(new Problem.Violation(HEADER, "10 to 500 printable characters, percent-encoded UTF-8")));
-        }
-        return Optional.of(decoded);
+        return AccessReason.parse(header);
     }
 
     public static ProblemException refused(String what) {
-        return new ProblemException(ProblemType.FORBIDDEN, "The " + what + " hold special-category data, open to supervisors and "
-                + "the assigned caseworker; state your reason in " + HEADER + " to open them (it is recorded and shown to supervisors).");
+        return AccessReason.required(what);
     }
 }
