@@ -18,6 +18,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.sanctuary.common.http.Versions;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.net.URI;
@@ -72,9 +76,23 @@ class DecisionController {
         return decisions.get(id);
     }
 
+    /**
+     * The decisions of a claim ({@code claimId}), or a supervisor's approval queue ({@code status=PENDING_APPROVAL}:
+     * every decision of the organization awaiting approval that someone else drafted, oldest first).
+     */
     @Get
-    List<Decision> ofClaim(@QueryValue UUID claimId) {
-        return decisions.ofClaim(claimId);
+    List<Decision> list(@Nullable @QueryValue UUID claimId, @Nullable @QueryValue Decision.Status status,
+                        @Nullable @QueryValue Integer limit) {
+        if (claimId != null) {
+            return decisions.ofClaim(claimId);
+        }
+        if (status != Decision.Status.PENDING_APPROVAL) {
+            throw ProblemException.invalid("claimId", "give a claimId, or status=PENDING_APPROVAL for the approval queue");
+        }
+        if (!Caller.require().hasAnyRole(Roles.SUPERVISOR)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The approval queue is a supervisor's.");
+        }
+        return decisions.awaitingApproval(Versions.limit(limit, 100, 500));
     }
 
     @Post("/{id}/approve")

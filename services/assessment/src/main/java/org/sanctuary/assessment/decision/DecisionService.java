@@ -113,6 +113,14 @@ public class DecisionService {
         return found(id, "decision.read");
     }
 
+    /** A supervisor's approval queue: what others drafted (four eyes: never one's own). */
+    @Transactional
+    public List<Decision> awaitingApproval(int limit) {
+        List<Decision> pending = store.pendingApproval(Caller.require().subject(), limit);
+        audit.record("decision.list", RESOURCE, "pending-approval", AuditTrail.Outcome.SUCCESS);
+        return pending;
+    }
+
     @Transactional
     public List<Decision> ofClaim(UUID claimId) {
         List<Decision> decisions = store.ofClaim(claimId);

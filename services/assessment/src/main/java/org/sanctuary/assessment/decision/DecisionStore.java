@@ -64,6 +64,12 @@ public class DecisionStore {
                 this::map, Caller.require().tenantId(), claimId);
     }
 
+    /** The tenant's decisions awaiting a second person's approval, oldest first, none drafted by {@code notBy}. */
+    public List<Decision> pendingApproval(String notBy, int limit) {
+        return sql.query("select " + COLUMNS + " from decision where tenant_id = ? and status = 'PENDING_APPROVAL' and author <> ? "
+                + "order by created_at limit ?", this::map, Caller.require().tenantId(), notBy, limit);
+    }
+
     /** False when the decision already has an appeal. */
     public boolean insertAppeal(UUID id, Decision decision, LocalDate lodgedOn, String grounds, Instant now) {
         try {

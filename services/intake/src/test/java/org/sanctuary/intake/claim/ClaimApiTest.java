@@ -135,6 +135,52 @@ class ClaimApiTest extends IntakeApiTest {
     }
 
     @Test
+    void myWorkIsMineAndTheUnassignedAndOnlyASupervisorAssigns() {
+        String tenant = "assign-tenant";
+        String olga = org.sanctuary.common.testing.TestJwtIssuer.get().token(tenant, "cw-olga", "caseworker");
+        String pavel = org.sanctuary.common.testing.TestJwtIssuer.get().token(tenant, "cw-pavel", "caseworker");
+        String irina = org.sanctuary.common.testing.TestJwtIssuer.get().token(tenant, "sv-irina", "supervisor");
+        String integrator = org.sanctuary.common.testing.TestJwtIssuer.get().token(tenant, "svc", "integrator");
+        Object applicant = api().post("/api/v1/applicants", olga, applicant("Иван", "Работов", "RU", "1990-01-01")).json().get("id");
+        String olgas = api().post("/api/v1/claims", olga, claim(applicant)).json().get("id").toString();
+        Map<String, Object> fromIntegrator = claim(applicant);
+        fromIntegrator.remove("credibility");
+        String unassigned = api().post("/api/v1/claims", integrator, fromIntegrator).json().get("id").toString();
+        String pavels = api().post("/api/v1/claims", pavel, claim(applicant)).json().get("id").toString();
+
+        assertEquals(List.of(olgas, unassigned), ids(api().get("/api/v1/claims?assignee=me-or-unassigned", olga)));
+        assertEquals(List.of(olgas), ids(api().get("/api/v1/claims?assignee=me", olga)));
+        assertEquals(List.of(unassigned), ids(api().get("/api/v1/claims?assignee=unassigned", irina)));
+        assertEquals(List.of(pavels), ids(api().get("/api/v1/claims?assignee=cw-pavel", irina)));
+
+        // a caseworker cannot take a claim (and its special-category data) by editing its assignee
+        Map<String, Object> grab = claim(applicant);
+        grab.put("assignedCaseworker", "cw-olga");
+        ApiClient.Response refused = api().put("/api/v1/claims/" + pavels, olga, grab, Map.of("If-Match", "\"1\""));
+        assertProblem(refused, 403);
+        assertTrue(refused.body().contains("assignedCaseworker"), refused.body());
+        assertProblem(api().send("PUT", "/api/v1/claims/" + unassigned + "/assignee", olga, "{\"caseworker\": \"cw-olga\"}", Map.of()), 403);
+        ApiClient.Response assigned = api().send("PUT", "/api/v1/claims/" + unassigned + "/assignee", irina,
+                "{\"caseworker\": \"cw-olga\"}", Map.of());
+        assertEquals(200, assigned.status(), assigned.body());
+        assertEquals("cw-olga", assigned.json().get("assignedCaseworker"));
+        assertEquals(List.of(olgas, unassigned), ids(api().get("/api/v1/claims?assignee=me", olga)));
+
+        api().post("/api/v1/claims/" + olgas + "/actions/lodge", olga, "");
+        ApiClient.Response workload = api().get("/api/v1/claims/workload", irina);
+        assertEquals(200, workload.status(), workload.body());
+        assertTrue(workload.jsonList().contains(Map.of("caseworker", "cw-olga", "open", 1, "overdue", 0)), workload.body());
+        assertProblem(api().get("/api/v1/claims/workload", olga), 403);
+        String soon = LocalDate.now(ZoneOffset.UTC).plusDays(365).toString();
+        assertEquals(List.of(olgas), ids(api().get("/api/v1/claims?deadlineBefore=" + soon, irina)));
+    }
+
+    private static List<Object> ids(ApiClient.Response page) {
+        assertEquals(200, page.status(), page.body());
+        return page.jsonList("items").stream().map(c -> c.get("id")).toList();
+    }
+
+    @Test
     void impossibleTransitionsAre409AndAStaleIfMatchIs412() {
         String claim = newClaim();
         assertProblem(api().send("POST", claim + "/actions/lodge", caseworker, "", Map.of("If-Match", "\"9\"")), 412);

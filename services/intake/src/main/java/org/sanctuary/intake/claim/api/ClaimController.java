@@ -25,12 +25,16 @@ import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.intake.claim.persistence.ClaimStore;
+import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.intake.claim.application.ClaimService;
 import org.sanctuary.intake.claim.application.FirstInstanceDeadline;
 import org.sanctuary.intake.claim.domain.Claim;
 import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimStatus;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,14 +67,49 @@ class ClaimController {
         return withEtag(claims.get(id));
     }
 
+    /**
+     * Claims in creation order, narrowed by {@code status}, {@code applicantId}, {@code deadlineBefore} (first-instance
+     * deadline before that day) and {@code assignee}: {@code me}, {@code unassigned}, {@code me-or-unassigned} (a
+     * caseworker's "my work"), or a caseworker's {@code sub}.
+     */
     @Get
     ClaimView.Page list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
-                        @Nullable @QueryValue ClaimStatus status, @Nullable @QueryValue UUID applicantId) {
+                        @Nullable @QueryValue ClaimStatus status, @Nullable @QueryValue UUID applicantId,
+                        @Nullable @QueryValue @Size(max = 200) String assignee, @Nullable @QueryValue LocalDate deadlineBefore) {
         int size = Versions.limit(limit, Cursor.DEFAULT_LIMIT, Cursor.MAX_LIMIT);
+        String me = Caller.require().subject();
+        Optional<ClaimStore.Assignment> assignment = Optional.ofNullable(assignee).filter(a -> !a.isBlank()).map(a -> switch (a) {
+            case "me" -> new ClaimStore.Assignment(Optional.of(me), false);
+            case "unassigned" -> new ClaimStore.Assignment(Optional.empty(), true);
+            case "me-or-unassigned" -> new ClaimStore.Assignment(Optional.of(me), true);
+            default -> new ClaimStore.Assignment(Optional.of(a), false);
+        });
         Slice<Claim> page = claims.list(cursor == null ? Cursor.start() : Cursor.decode(cursor), size,
-                Optional.ofNullable(status), Optional.ofNullable(applicantId));
+                new ClaimStore.Filter(Optional.ofNullable(status), Optional.ofNullable(applicantId), assignment,
+                        Optional.ofNullable(deadlineBefore)));
         return new ClaimView.Page(page.items().stream().map(ClaimView::of).toList(),
                 page.next(c -> new Cursor(c.createdAt(), c.id())));
+    }
+
+    /** Who a claim is assigned to ({@code caseworker}: a {@code sub}, or null to unassign). */
+    @Serdeable
+    record AssigneeRequest(@Nullable @Size(max = 200) String caseworker) {
+    }
+
+    /** A supervisor assigns or reassigns a claim; the assignment decides who may open its special-category data. */
+    @Put("/{id}/assignee")
+    @Secured(Roles.SUPERVISOR)
+    HttpResponse<ClaimView> assign(@PathVariable UUID id, @Body @Valid AssigneeRequest request,
+                                   @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        Optional<Long> expected = ifMatch == null ? Optional.empty() : Optional.of(Versions.required(ifMatch));
+        return withEtag(claims.assign(id, request.caseworker(), expected));
+    }
+
+    /** The team's workload: open claims per caseworker (null: unassigned) and how many are overdue. */
+    @Get("/workload")
+    @Secured(Roles.SUPERVISOR)
+    List<ClaimStore.Workload> workload() {
+        return claims.workload();
     }
 
     /** Corrects the military profile, credibility or assignment while the claim is undecided. */

@@ -120,7 +120,12 @@ public class ClaimService {
 
     @Transactional
     public Slice<Claim> list(Cursor after, int limit, Optional<ClaimStatus> status, Optional<UUID> applicantId) {
-        Slice<Claim> page = Slice.of(store.page(after, limit + 1, status, applicantId), limit);
+        return list(after, limit, new ClaimStore.Filter(status, applicantId, Optional.empty(), Optional.empty()));
+    }
+
+    @Transactional
+    public Slice<Claim> list(Cursor after, int limit, ClaimStore.Filter filter) {
+        Slice<Claim> page = Slice.of(store.page(after, limit + 1, filter), limit);
         audit.record("claim.list", RESOURCE, page.items().stream().map(c -> c.id().toString())
                 .collect(Collectors.joining(",")), AuditTrail.Outcome.SUCCESS);
         return page;
@@ -147,8 +152,17 @@ public class ClaimService {
             }
             credibility = current.credibility();
         }
+        // assignment opens special-category data (need to know): only a supervisor moves it; others keep it
+        String assignee = current.assignedCaseworker();
+        if (request.assignedCaseworker() != null && !request.assignedCaseworker().equals(assignee)) {
+            if (!Caller.require().hasAnyRole(Roles.SUPERVISOR)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Only a supervisor assigns a claim to a caseworker.",
+                        List.of(new Problem.Violation("assignedCaseworker", "only a supervisor changes it")));
+            }
+            assignee = request.assignedCaseworker();
+        }
         Claim updated = new Claim(id, expectedVersion + 1, current.applicantId(), current.status(),
-                request.military().normalised(), credibility, request.assignedCaseworker(),
+                request.military().normalised(), credibility, assignee,
                 current.lodgedOn(), current.firstInstanceDeadline(), current.createdAt(), now());
         if (!store.updateFacts(updated, expectedVersion)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim changed meanwhile; read it again.");
@@ -252,6 +266,29 @@ public class ClaimService {
         outbox.publish("claim.status-changed", id, new ClaimStatusChanged(id, current.applicantId(),
                 action.name(), current.status(), action.target(), now));
         return moved;
+    }
+
+    /** A supervisor assigns (or, with null, unassigns) a claim; the assignment decides need to know. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Claim assign(UUID id, @Nullable String caseworker, Optional<Long> expectedVersion) {
+        Claim current = found(id, "claim.assign", store.find(id));
+        expectedVersion.ifPresent(v -> checkVersion(current, v));
+        Claim assigned = new Claim(id, current.version() + 1, current.applicantId(), current.status(), current.military(),
+                current.credibility(), caseworker == null || caseworker.isBlank() ? null : caseworker.strip(), current.lodgedOn(),
+                current.firstInstanceDeadline(), current.createdAt(), now());
+        if (!store.assign(assigned, current.version())) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim changed meanwhile; read it again.");
+        }
+        audit.record("claim.assign", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
+        return assigned;
+    }
+
+    /** The team's workload: open claims per assigned caseworker (null: unassigned), and how many are overdue. */
+    @Transactional
+    public List<ClaimStore.Workload> workload() {
+        List<ClaimStore.Workload> workload = store.workload(LocalDate.now(clock));
+        audit.record("claim.workload", RESOURCE, "team", AuditTrail.Outcome.SUCCESS);
+        return workload;
     }
 
     /** The document the assessment engine reads: genuine nationalities, age today, declared facts. */

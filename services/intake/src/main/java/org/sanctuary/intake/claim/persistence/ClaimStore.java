@@ -101,20 +101,69 @@ public class ClaimStore {
                 Caller.require().tenantId(), id);
     }
 
+    /**
+     * What a list of claims is narrowed to. {@code assignees}: claims assigned to any of these subjects;
+     * {@code includeUnassigned} adds those assigned to nobody (a caseworker's "my work": his and the unassigned).
+     */
+    public record Filter(Optional<ClaimStatus> status, Optional<UUID> applicantId, Optional<Assignment> assignment,
+                         Optional<LocalDate> deadlineBefore) {
+    }
+
+    public record Assignment(Optional<String> assignee, boolean includeUnassigned) {
+    }
+
+    /** Open claims (lodged, under assessment, appealed) per assignee, and how many are past their deadline. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Workload(@Nullable String caseworker, long open, long overdue) {
+    }
+
     public List<Claim> page(Cursor after, int limit, Optional<ClaimStatus> status, Optional<UUID> applicantId) {
+        return page(after, limit, new Filter(status, applicantId, Optional.empty(), Optional.empty()));
+    }
+
+    public List<Claim> page(Cursor after, int limit, Filter filter) {
         StringBuilder where = new StringBuilder("tenant_id = ? and (created_at, id) > (?, ?)");
         List<Object> params = new java.util.ArrayList<>(List.of(Caller.require().tenantId(), after.createdAt(), after.id()));
-        status.ifPresent(s -> {
+        filter.status().ifPresent(s -> {
             where.append(" and status = ?");
             params.add(s);
         });
-        applicantId.ifPresent(a -> {
+        filter.applicantId().ifPresent(a -> {
             where.append(" and applicant_id = ?");
             params.add(a);
+        });
+        filter.assignment().ifPresent(a -> {
+            List<String> terms = new java.util.ArrayList<>();
+            a.assignee().ifPresent(who -> {
+                terms.add("assigned_caseworker = ?");
+                params.add(who);
+            });
+            if (a.includeUnassigned()) {
+                terms.add("assigned_caseworker is null");
+            }
+            where.append(" and (").append(String.join(" or ", terms)).append(")");
+        });
+        filter.deadlineBefore().ifPresent(d -> {
+            where.append(" and first_instance_deadline < ?");
+            params.add(d);
         });
         params.add(limit);
         return sql.query("select " + COLUMNS + " from claim where " + where + " order by created_at, id limit ?",
                 this::map, params.toArray());
+    }
+
+    public boolean assign(Claim c, long expectedVersion) {
+        return sql.update("update claim set version = ?, assigned_caseworker = ?, updated_at = ? "
+                        + "where tenant_id = ? and id = ? and version = ?",
+                c.version(), c.assignedCaseworker(), c.updatedAt(), Caller.require().tenantId(), c.id(), expectedVersion) == 1;
+    }
+
+    public List<Workload> workload(LocalDate today) {
+        return sql.query("select assigned_caseworker, count(*) as open, count(*) filter (where first_instance_deadline < ? "
+                        + "and status in ('LODGED', 'UNDER_ASSESSMENT')) as overdue from claim where tenant_id = ? "
+                        + "and status in ('LODGED', 'UNDER_ASSESSMENT', 'APPEALED') group by assigned_caseworker "
+                        + "order by assigned_caseworker nulls first",
+                rs -> new Workload(rs.getString(1), rs.getLong(2), rs.getLong(3)), today, Caller.require().tenantId());
     }
 
     private Claim map(ResultSet rs) throws SQLException {
