@@ -1,0 +1,224 @@
+import { useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  Button, Content, DataList, DataListCell, DataListItem, DataListItemCells, DataListItemRow, EmptyState,
+  EmptyStateBody, Form, FormGroup, FormSelect, FormSelectOption, Label, PageSection, SearchInput, Spinner, Title,
+  Toolbar, ToolbarContent, ToolbarItem,
+} from '@patternfly/react-core';
+import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
+import { useIntl } from 'react-intl';
+import { Link, useSearchParams } from 'react-router';
+import { intake } from '../api/client';
+import type { components } from '../api/generated/intake';
+import { call, ProblemAlert } from '../app/problems';
+import { ENUMS, useEnumLabel } from '../app/enums';
+import { Assignee, DaysLeft, IsoDate, PersonNameView, ShortId } from '../app/bits';
+
+type ClaimStatus = components['schemas']['ClaimStatus'];
+const PAGE = 50;
+
+export default function MyWork() {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
+  const label = useEnumLabel();
+  const [params, setParams] = useSearchParams();
+  const status = (params.get('status') ?? '') as ClaimStatus | '';
+  const applicantId = params.get('applicantId') ?? '';
+
+  const claims = useInfiniteQuery({
+    queryKey: ['claims', { status, applicantId }],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(
+        intake.GET('/api/v1/claims', {
+          params: {
+            query: {
+              limit: PAGE,
+              cursor: pageParam ?? undefined,
+              status: status || undefined,
+              applicantId: applicantId || undefined,
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const rows = claims.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{t('myWork.title')}</Title>
+        <Content component="p" aria-live="polite">
+          {claims.isSuccess && t('myWork.count', { count: rows.length })}
+        </Content>
+      </PageSection>
+      <PageSection>
+        <ApplicantSearch onPick={(id) => setParam('applicantId', id)} />
+      </PageSection>
+      <PageSection aria-labelledby="claims-heading">
+        <Title headingLevel="h2" id="claims-heading">
+          {t('myWork.claims')}
+        </Title>
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem>
+              <Form onSubmit={(e) => e.preventDefault()}>
+                <FormGroup label={t('myWork.filterStatus')} fieldId="status-filter">
+                  <FormSelect id="status-filter" value={status} onChange={(_e, v) => setParam('status', v)}>
+                    <FormSelectOption value="" label={t('myWork.allStatuses')} />
+                    {ENUMS.claimStatus.map((s) => (
+                      <FormSelectOption key={s} value={s} label={label('claimStatus', s)} />
+                    ))}
+                  </FormSelect>
+                </FormGroup>
+              </Form>
+            </ToolbarItem>
+            {applicantId && (
+              <ToolbarItem alignSelf="end">
+                <Label onClose={() => setParam('applicantId', '')} closeBtnAriaLabel={t('myWork.clearApplicant')}>
+                  {t('myWork.applicantFilter')} <ShortId id={applicantId} />
+                </Label>
+              </ToolbarItem>
+            )}
+          </ToolbarContent>
+        </Toolbar>
+        <ProblemAlert error={claims.error} />
+        {claims.isPending ? (
+          <Spinner aria-label={t('common.loading')} />
+        ) : rows.length === 0 && claims.isSuccess ? (
+          <EmptyState titleText={t('myWork.empty')} headingLevel="h3">
+            <EmptyStateBody>{t('myWork.emptyBody')}</EmptyStateBody>
+          </EmptyState>
+        ) : (
+          <Table variant="compact" aria-label={t('myWork.claims')}>
+            <Caption>{t('myWork.caption')}</Caption>
+            <Thead>
+              <Tr>
+                <Th>{t('col.claim')}</Th>
+                <Th>{t('col.applicant')}</Th>
+                <Th>{t('col.status')}</Th>
+                <Th>{t('col.lodgedOn')}</Th>
+                <Th>{t('col.deadline')}</Th>
+                <Th>{t('col.assigned')}</Th>
+                <Th>{t('col.militaryStatus')}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {rows.map((c) => (
+                <Tr key={c.id}>
+                  <Td dataLabel={t('col.claim')}>
+                    <Link to={`/claims/${c.id}`} aria-label={t('myWork.openClaim', { id: c.id.slice(0, 8) })}>
+                      <ShortId id={c.id} />
+                    </Link>
+                  </Td>
+                  <Td dataLabel={t('col.applicant')}>
+                    <ShortId id={c.applicantId} />
+                  </Td>
+                  <Td dataLabel={t('col.status')}>{label('claimStatus', c.status)}</Td>
+                  <Td dataLabel={t('col.lodgedOn')}>
+                    <IsoDate value={c.lodgedOn} />
+                  </Td>
+                  <Td dataLabel={t('col.deadline')}>
+                    <DaysLeft deadline={c.firstInstanceDeadline} />
+                  </Td>
+                  <Td dataLabel={t('col.assigned')}>
+                    <Assignee sub={c.assignedCaseworker} />
+                  </Td>
+                  <Td dataLabel={t('col.militaryStatus')}>{label('militaryStatus', c.military.status)}</Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+        {claims.hasNextPage && (
+          <Button variant="secondary" onClick={() => void claims.fetchNextPage()} isLoading={claims.isFetchingNextPage}>
+            {t('myWork.loadMore')}
+          </Button>
+        )}
+      </PageSection>
+    </>
+  );
+}
+
+/** Search by name in any script (the server matches across scripts and spellings). */
+function ApplicantSearch({ onPick }: { onPick: (applicantId: string) => void }) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  const [text, setText] = useState('');
+  const [name, setName] = useState('');
+  const found = useQuery({
+    queryKey: ['applicants', name],
+    enabled: name.length > 0,
+    queryFn: () => call(intake.GET('/api/v1/applicants', { params: { query: { name, limit: 20 } } })),
+  });
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    setName(text.trim());
+  };
+  return (
+    <section aria-labelledby="search-heading">
+      <Title headingLevel="h2" id="search-heading">
+        {t('search.title')}
+      </Title>
+      <Form onSubmit={submit} role="search" aria-labelledby="search-heading">
+        <FormGroup label={t('search.label')} fieldId="applicant-search">
+          <SearchInput
+            id="applicant-search"
+            aria-label={t('search.label')}
+            value={text}
+            onChange={(_e, v) => setText(v)}
+            onSearch={() => submit()}
+            onClear={() => {
+              setText('');
+              setName('');
+            }}
+            submitSearchButtonLabel={t('search.submit')}
+            resetButtonLabel={t('search.clear')}
+          />
+        </FormGroup>
+      </Form>
+      <ProblemAlert error={found.error} />
+      {found.isSuccess && (
+        <div aria-live="polite">
+          {found.data.items.length === 0 ? (
+            <Content component="p">{t('search.none')}</Content>
+          ) : (
+            <DataList aria-label={t('search.results')} isCompact>
+              {found.data.items.map((a) => (
+                <DataListItem key={a.id} aria-labelledby={`applicant-${a.id}`}>
+                  <DataListItemRow>
+                    <DataListItemCells
+                      dataListCells={[
+                        <DataListCell key="name" id={`applicant-${a.id}`}>
+                          <PersonNameView name={a.name} latin={a.latinName} />
+                        </DataListCell>,
+                        <DataListCell key="birth">
+                          {t('applicant.birthDate')}: <IsoDate value={a.birthDate} />
+                        </DataListCell>,
+                        <DataListCell key="nat">{a.nationalities.map((n) => n.country).join(', ')}</DataListCell>,
+                        <DataListCell key="act">
+                          <Button variant="link" isInline onClick={() => onPick(a.id)}>
+                            {t('search.showClaims')}
+                          </Button>{' '}
+                          <Link to={`/claims/new?applicantId=${a.id}`}>{t('search.newClaim')}</Link>
+                        </DataListCell>,
+                      ]}
+                    />
+                  </DataListItemRow>
+                </DataListItem>
+              ))}
+            </DataList>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
