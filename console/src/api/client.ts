@@ -28,7 +28,8 @@ const bearer: Middleware = {
 };
 
 function client<P extends {}>() {
-  const c = createClient<P>({ baseUrl: window.location.origin });
+  // fetch looked up per request (not captured once), so tests can stand in for the network
+  const c = createClient<P>({ baseUrl: window.location.origin, fetch: (request) => globalThis.fetch(request) });
   c.use(bearer);
   return c;
 }
