@@ -180,11 +180,11 @@ class DecisionFlowTest extends AssessmentApiTest {
     @Test
     void theApprovalQueueHoldsWhatOthersDraftedNeverOnesOwn() {
         String both = token(TwoTenants.A, "cw-sv-queue", "caseworker", "supervisor");
-        String mine = decide(assess(lodgedClaim(both)).get("id").toString(), "REFUGEE_STATUS", null, both).json().get("id").toString();
+        String mine = decide(assess(lodgedClaim(caseworker)).get("id").toString(), "REFUGEE_STATUS", null, both).json().get("id").toString();
         String theirs = decide(assess(lodgedClaim(caseworker)).get("id").toString(), "REFUGEE_STATUS", null, caseworker).json().get("id").toString();
         ApiClient.Response queue = api().get("/api/v1/decisions?status=PENDING_APPROVAL", both);
         assertEquals(200, queue.status(), queue.body());
-        List<Object> ids = queue.jsonList().stream().map(d -> ((Map<?, ?>) d).get("id")).toList();
+        List<?> ids = queue.jsonList().stream().map(d -> ((Map<?, ?>) d).get("id")).toList();
         assertTrue(ids.contains(theirs), ids.toString());
         assertTrue(!ids.contains(mine), "four eyes: never one's own");
         assertTrue(api().get("/api/v1/decisions?status=PENDING_APPROVAL", supervisor).jsonList().stream()

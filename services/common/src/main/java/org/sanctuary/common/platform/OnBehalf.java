@@ -56,14 +56,24 @@ public class OnBehalf {
                 throw ProblemException.notFound(what);
             }
             if (status == HttpStatus.FORBIDDEN) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "Not allowed: " + e.getMessage());
+                throw new ProblemException(ProblemType.FORBIDDEN, detail(e, "Not allowed."));
             }
             if (status == HttpStatus.CONFLICT) {
-                throw new ProblemException(ProblemType.INVALID_TRANSITION, "Not possible now: " + e.getMessage());
+                throw new ProblemException(ProblemType.INVALID_TRANSITION, detail(e, "Not possible now."));
             }
             throw unavailable();
         } catch (HttpClientException e) {
             throw unavailable();
+        }
+    }
+
+    /** The neighbour's own words (its problem's {@code detail}), passed on to the caller. */
+    private static String detail(HttpClientResponseException e, String fallback) {
+        try {
+            return e.getResponse().getBody(JsonNode.class).map(body -> body.get("detail"))
+                    .filter(detail -> detail != null && detail.isString()).map(JsonNode::getStringValue).orElse(fallback);
+        } catch (RuntimeException unreadable) {
+            return fallback;
         }
     }
 
