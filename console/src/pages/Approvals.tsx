@@ -16,7 +16,6 @@ import { TextAreaField } from '../app/fields';
 import { AssessmentView } from './claim/AssessmentSection';
 
 type Decision = components['schemas']['Decision'];
-type ListQuery = { claimId: string };
 
 export default function Approvals() {
   const intl = useIntl();
@@ -29,7 +28,7 @@ export default function Approvals() {
     queryFn: () =>
       call(
         assessment.GET('/api/v1/decisions', {
-          params: { query: { status: 'PENDING_APPROVAL' } as unknown as ListQuery },
+          params: { query: { status: 'PENDING_APPROVAL' } },
         }),
       ),
   });

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   Button, Content, DataList, DataListCell, DataListItem, DataListItemCells, DataListItemRow, EmptyState,
-  EmptyStateBody, Form, FormGroup, FormSelect, FormSelectOption, Label, PageSection, SearchInput, Spinner, Title,
+  EmptyStateBody, Form, FormGroup, FormSelect, FormSelectOption, Label, PageSection, SearchInput, Spinner, TextInput, Title,
   Toolbar, ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
@@ -12,6 +12,7 @@ import { intake } from '../api/client';
 import type { components } from '../api/generated/intake';
 import { call, ProblemAlert } from '../app/problems';
 import { ENUMS, useEnumLabel } from '../app/enums';
+import { useMe } from '../app/MeContext';
 import { Assignee, DaysLeft, IsoDate, PersonNameView, ShortId } from '../app/bits';
 
 type ClaimStatus = components['schemas']['ClaimStatus'];
@@ -21,12 +22,16 @@ export default function MyWork() {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
   const label = useEnumLabel();
+  const me = useMe();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? '') as ClaimStatus | '';
   const applicantId = params.get('applicantId') ?? '';
+  // a caseworker's "my work": his claims and the unassigned ones; a supervisor starts from every claim
+  const assignee = params.get('assignee') ?? (me.isCaseworker ? 'me-or-unassigned' : '');
+  const deadlineBefore = params.get('deadlineBefore') ?? '';
 
   const claims = useInfiniteQuery({
-    queryKey: ['claims', { status, applicantId }],
+    queryKey: ['claims', { status, applicantId, assignee, deadlineBefore }],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       call(
@@ -37,6 +42,8 @@ export default function MyWork() {
               cursor: pageParam ?? undefined,
               status: status || undefined,
               applicantId: applicantId || undefined,
+              assignee: assignee && assignee !== 'all' ? assignee : undefined,
+              deadlineBefore: deadlineBefore || undefined,
             },
           },
         }),
@@ -78,6 +85,25 @@ export default function MyWork() {
                       <FormSelectOption key={s} value={s} label={label('claimStatus', s)} />
                     ))}
                   </FormSelect>
+                </FormGroup>
+              </Form>
+            </ToolbarItem>
+            <ToolbarItem>
+              <Form onSubmit={(e) => e.preventDefault()}>
+                <FormGroup label={t('myWork.filterAssignee')} fieldId="assignee-filter">
+                  <FormSelect id="assignee-filter" value={assignee || 'all'} onChange={(_e, v) => setParam('assignee', v)}>
+                    <FormSelectOption value="me-or-unassigned" label={t('myWork.assignee.meOrUnassigned')} />
+                    <FormSelectOption value="me" label={t('myWork.assignee.me')} />
+                    <FormSelectOption value="unassigned" label={t('myWork.assignee.unassigned')} />
+                    <FormSelectOption value="all" label={t('myWork.assignee.all')} />
+                  </FormSelect>
+                </FormGroup>
+              </Form>
+            </ToolbarItem>
+            <ToolbarItem>
+              <Form onSubmit={(e) => e.preventDefault()}>
+                <FormGroup label={t('myWork.deadlineBefore')} fieldId="deadline-filter">
+                  <TextInput id="deadline-filter" type="date" value={deadlineBefore} onChange={(_e, v) => setParam('deadlineBefore', v)} />
                 </FormGroup>
               </Form>
             </ToolbarItem>
