@@ -126,10 +126,7 @@ export default function RegisterApplicant() {
         <Content component="p">{t('register.intro')}</Content>
       </PageSection>
       <PageSection>
-        <Form onSubmit={submit} noValidate={false} aria-labelledby="register-form">
-          <span id="register-form" hidden>
-            {t('register.title')}
-          </span>
+        <Form onSubmit={submit} aria-label={t('register.title')}>
           <ProblemAlert error={save.error} shownFields={[...SHOWN, ...Object.keys(errors).filter((k) => k.startsWith('nationalities'))]} />
           <FormFieldGroup header={<FormFieldGroupHeader titleText={{ text: t('register.nameGroup'), id: 'g-name' }} />}>
             <Grid hasGutter md={4}>
@@ -146,7 +143,7 @@ export default function RegisterApplicant() {
             <Content component="small">{t('register.anyScript')}</Content>
           </FormFieldGroup>
 
-          <section aria-labelledby="dup-heading" ref={duplicatesRef} tabIndex={-1}>
+          <section aria-labelledby={candidates.length > 0 ? 'dup-heading' : undefined} ref={duplicatesRef} tabIndex={-1}>
             {candidates.length > 0 && (
               <>
                 <Title headingLevel="h2" id="dup-heading">
