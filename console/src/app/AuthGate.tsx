@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { useTokenSource } from '../api/client';
 import { identityFromToken } from './identity';
 import { MeContext } from './MeContext';
+import { SignInAgainContext } from './problems';
 
 /** Signs in (code + PKCE) when nobody is; feeds the access token to the API clients; provides who the user is. */
 export function AuthGate({ children }: { children: ReactNode }) {
@@ -38,5 +39,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </Bullseye>
     );
   }
-  return <MeContext.Provider value={me}>{children}</MeContext.Provider>;
+  return (
+    <SignInAgainContext.Provider value={() => void auth.signinRedirect()}>
+      <MeContext.Provider value={me}>{children}</MeContext.Provider>
+    </SignInAgainContext.Provider>
+  );
 }

@@ -1,5 +1,9 @@
 import { Alert, FormHelperText, HelperText, HelperTextItem, Button } from '@patternfly/react-core';
 import { useIntl, type IntlShape } from 'react-intl';
+import { createContext, useContext } from 'react';
+
+/** How to sign in again after a 401 (AuthGate provides signinRedirect). */
+export const SignInAgainContext = createContext<(() => void) | undefined>(undefined);
 
 /** RFC 9457 problem+json as every service answers it (docs/problems.md). */
 export interface Problem {
@@ -110,6 +114,8 @@ export function ProblemAlert({
   onSignIn?: () => void;
 }) {
   const intl = useIntl();
+  const signInAgain = useContext(SignInAgainContext);
+  onSignIn = onSignIn ?? signInAgain;
   if (!error) return null;
   const api = error instanceof ApiError ? error : undefined;
   const unplaced = (api?.problem.violations ?? []).filter((v) => !shownFields.includes(v.field));
