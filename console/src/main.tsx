@@ -1,4 +1,5 @@
 import '@patternfly/react-core/dist/styles/base.css';
+import './console.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthProvider } from 'react-oidc-context';
@@ -7,7 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { loadConfig } from './config';
 import { LocaleProvider } from './app/locale';
-import { AuthGate } from './app/AuthGate';
+import { AuthGate, rememberReturn } from './app/AuthGate';
 import { Shell } from './app/Shell';
 import { ApiError } from './app/problems';
 
@@ -39,7 +40,8 @@ loadConfig()
           // tokens in memory only: nothing in localStorage or sessionStorage
           userStore={new WebStorageStateStore({ store: new InMemoryWebStorage() })}
           automaticSilentRenew
-          onSigninCallback={() => {
+          onSigninCallback={(user) => {
+            rememberReturn(user?.state);
             const url = new URL(window.location.href);
             url.searchParams.delete('code');
             url.searchParams.delete('state');

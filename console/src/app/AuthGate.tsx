@@ -1,4 +1,5 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { useAuth, hasAuthParams } from 'react-oidc-context';
 import { Bullseye, Spinner, Alert, Button } from '@patternfly/react-core';
 import { useIntl } from 'react-intl';
@@ -7,17 +8,43 @@ import { identityFromToken } from './identity';
 import { MeContext } from './MeContext';
 import { SignInAgainContext } from './problems';
 
+/** Where the user was going when sign-in began (a path of this console only), carried through Keycloak as OIDC state. */
+interface ReturnState {
+  returnTo?: string;
+}
+
+let pendingReturn: string | undefined;
+
+/** Called by the AuthProvider after the code exchange: remembers the deep link the sign-in interrupted. */
+export function rememberReturn(state: unknown) {
+  const returnTo = (state as ReturnState | undefined)?.returnTo;
+  pendingReturn = returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : undefined;
+}
+
+function signIn(auth: ReturnType<typeof useAuth>) {
+  return auth.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } satisfies ReturnState });
+}
+
 /** Signs in (code + PKCE) when nobody is; feeds the access token to the API clients; provides who the user is. */
 export function AuthGate({ children }: { children: ReactNode }) {
   const auth = useAuth();
   const intl = useIntl();
+  const navigate = useNavigate();
   useTokenSource(() => auth.user?.access_token);
 
   useEffect(() => {
     if (!hasAuthParams() && !auth.isAuthenticated && !auth.activeNavigator && !auth.isLoading && !auth.error) {
-      void auth.signinRedirect();
+      void signIn(auth);
     }
   }, [auth.isAuthenticated, auth.activeNavigator, auth.isLoading, auth.error, auth]);
+
+  useEffect(() => {
+    if (auth.isAuthenticated && pendingReturn) {
+      const to = pendingReturn;
+      pendingReturn = undefined;
+      navigate(to, { replace: true });
+    }
+  }, [auth.isAuthenticated, navigate]);
 
   const me = useMemo(() => identityFromToken(auth.user?.access_token), [auth.user?.access_token]);
 
@@ -26,7 +53,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
       <Bullseye>
         <Alert variant="danger" title={intl.formatMessage({ id: 'auth.failed' })}>
           <p>{auth.error.message}</p>
-          <Button onClick={() => void auth.signinRedirect()}>{intl.formatMessage({ id: 'auth.signInAgain' })}</Button>
+          <Button onClick={() => void signIn(auth)}>{intl.formatMessage({ id: 'auth.signInAgain' })}</Button>
         </Alert>
       </Bullseye>
     );
@@ -40,7 +67,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <SignInAgainContext.Provider value={() => void auth.signinRedirect()}>
+    <SignInAgainContext.Provider value={() => void signIn(auth)}>
       <MeContext.Provider value={me}>{children}</MeContext.Provider>
     </SignInAgainContext.Provider>
   );

@@ -338,15 +338,18 @@ function MilitaryProfile({ claim }: { claim: ClaimView }) {
       <Title headingLevel="h3" style={{ marginTop: '1rem' }}>
         {t('claim.credibility')}
       </Title>
-      <DescriptionList isHorizontal isCompact columnModifier={{ lg: '3Col' }}>
-        {Object.entries(claim.credibility).length === 0 && <Content component="p">{t('credibility.none')}</Content>}
-        {Object.entries(claim.credibility).map(([fact, value]) => (
-          <DescriptionListGroup key={fact}>
-            <DescriptionListTerm>{label('fact', fact)}</DescriptionListTerm>
-            <DescriptionListDescription>{label('credibility', value)}</DescriptionListDescription>
-          </DescriptionListGroup>
-        ))}
-      </DescriptionList>
+      {Object.entries(claim.credibility).length === 0 ? (
+        <Content component="p">{t('credibility.none')}</Content>
+      ) : (
+        <DescriptionList isHorizontal isCompact columnModifier={{ lg: '3Col' }}>
+          {Object.entries(claim.credibility).map(([fact, value]) => (
+            <DescriptionListGroup key={fact}>
+              <DescriptionListTerm>{label('fact', fact)}</DescriptionListTerm>
+              <DescriptionListDescription>{label('credibility', value)}</DescriptionListDescription>
+            </DescriptionListGroup>
+          ))}
+        </DescriptionList>
+      )}
     </PageSection>
   );
 }

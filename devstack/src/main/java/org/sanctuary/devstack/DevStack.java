@@ -304,6 +304,7 @@ public final class DevStack implements Closeable {
     private static void printWelcome() {
         System.out.println();
         System.out.println("Sanctuary is up (local demo; Ctrl-C or ./sanctuary down stops it).");
+        System.out.println("  console     " + GATEWAY + "/       the web console: sign in as a demo user below");
         System.out.println("  gateway     " + GATEWAY + "        the one public entry (/api/v1/...)");
         System.out.println("  keycloak    http://127.0.0.1:" + LocalKeycloak.PORT + "        admin console: admin / admin");
         System.out.println("  intake      http://127.0.0.1:8081        (behind the gateway)");

@@ -66,9 +66,17 @@ public final class LocalKeycloak implements Closeable {
             run(List.of("tar", "xzf", archive.toString(), "-C", home.toString()));
         }
         Path imports = Files.createDirectories(installation.resolve("data").resolve("import"));
-        try (InputStream realm = LocalKeycloak.class.getResourceAsStream("/keycloak/sanctuary-realm.json")) {
-            Files.copy(realm, imports.resolve("sanctuary-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path imported = imports.resolve("sanctuary-realm.json");
+        byte[] realm;
+        try (InputStream in = LocalKeycloak.class.getResourceAsStream("/keycloak/sanctuary-realm.json")) {
+            realm = in.readAllBytes();
         }
+        // Keycloak imports a realm only when it has none: when the demo realm changed since the last start,
+        // the local (development) database is dropped, so the new realm is imported afresh
+        if (Files.exists(imported) && !java.util.Arrays.equals(Files.readAllBytes(imported), realm)) {
+            deleteTree(installation.resolve("data").resolve("h2"));
+        }
+        Files.write(imported, realm);
         ProcessBuilder builder = new ProcessBuilder(installation.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + PORT, "--import-realm");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"); // local demo only
@@ -86,6 +94,17 @@ public final class LocalKeycloak implements Closeable {
             Thread.sleep(500);
         }
         return keycloak;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The archive in the local Maven repository, fetched with the wrapper when missing. */

@@ -24,6 +24,19 @@ final class EdgeHeadersFilter implements Ordered {
     static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern VALID_ID = Pattern.compile("^[A-Za-z0-9._-]{8,128}$");
 
+    /**
+     * The console's policy: its own scripts, styles and API only; Keycloak for signing in (token endpoint,
+     * silent renewal in a frame, the login form's redirects); never framed; no inline script.
+     */
+    private final String consolePolicy;
+
+    EdgeHeadersFilter(ConsoleConfiguration console) {
+        String idp = console.authorityOrigin();
+        this.consolePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+                + "connect-src 'self' " + idp + "; frame-src " + idp + "; form-action 'self' " + idp + "; base-uri 'self'; "
+                + "object-src 'none'; frame-ancestors 'none'";
+    }
+
     @RequestFilter
     void requestId(MutableHttpRequest<?> request) {
         String incoming = request.getHeaders().get(REQUEST_ID);
@@ -44,9 +57,12 @@ final class EdgeHeadersFilter implements Ordered {
         if (!response.getHeaders().contains("Cache-Control")) {
             response.getHeaders().set("Cache-Control", "no-store");
         }
-        if (!request.getPath().startsWith("/api/docs")) {
-            response.getHeaders().set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        String path = request.getPath();
+        if (path.startsWith("/api/docs")) {
+            return; // Swagger UI sets its own
         }
+        response.getHeaders().set("Content-Security-Policy", path.startsWith("/api/") || path.startsWith("/internal/")
+                ? "default-src 'none'; frame-ancestors 'none'" : consolePolicy);
     }
 
     @Override

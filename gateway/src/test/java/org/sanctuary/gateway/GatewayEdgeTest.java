@@ -81,6 +81,7 @@ class GatewayEdgeTest implements TestPropertyProvider {
             });
             probe.start();
             Map<String, String> properties = new HashMap<>();
+            properties.put("micronaut.server.port", "-1"); // a free port: the tests run beside a running ./sanctuary up
             properties.put("sanctuary.gateway.routes.applicants", intake.baseUrl());
             properties.put("sanctuary.gateway.routes.probe", "http://127.0.0.1:" + probe.getAddress().getPort());
             properties.put("micronaut.security.token.jwt.signatures.jwks.sanctuary.url", TestJwtIssuer.get().jwksUrl());

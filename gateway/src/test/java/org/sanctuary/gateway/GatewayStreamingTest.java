@@ -79,6 +79,7 @@ class GatewayStreamingTest implements TestPropertyProvider {
         });
         sink.start();
         return Map.of(
+                "micronaut.server.port", "-1", // a free port: the tests run beside a running ./sanctuary up
                 "sanctuary.gateway.routes.documents", "http://127.0.0.1:" + sink.getAddress().getPort(),
                 "sanctuary.gateway.max-body-bytes", Long.toString(2 * ONE_GIB),
                 "sanctuary.gateway.openapi-documents", "http://127.0.0.1:1/none.yml",

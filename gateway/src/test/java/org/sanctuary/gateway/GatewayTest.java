@@ -54,6 +54,7 @@ class GatewayTest implements TestPropertyProvider {
                     ServiceTestProperties.TEST_MASTER_KEY), List.of("-Xmx128m"), false);
             intake.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
             Map<String, String> properties = new HashMap<>();
+            properties.put("micronaut.server.port", "-1"); // a free port: the tests run beside a running ./sanctuary up
             for (String segment : List.of("applicants", "claims", "duplicates")) {
                 properties.put("sanctuary.gateway.routes." + segment, intake.baseUrl());
             }
@@ -164,6 +165,36 @@ class GatewayTest implements TestPropertyProvider {
     private String management() {
         return "http://127.0.0.1:" + gateway.getApplicationContext()
                 .getBean(io.micronaut.management.endpoint.EndpointDefaultConfiguration.class).getPort().orElseThrow();
+    }
+
+    /** Issue 12: the console at /, its deep links, hashed assets cached for good, a strict CSP, where to sign in. */
+    @Test
+    void theConsoleIsServedWithAStrictPolicyAndImmutableAssets() {
+        ApiClient.Response page = api().get("/", null);
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        String csp = page.header("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self';") && csp.contains("connect-src 'self' http://127.0.0.1:8180;")
+                && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"), csp);
+        assertEquals("no-store", page.header("Cache-Control").orElseThrow());
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"/assets/([^\"]+\\.js)\"").matcher(page.body());
+        assertTrue(script.find(), page.body());
+        ApiClient.Response asset = api().get("/assets/" + script.group(1), null);
+        assertEquals(200, asset.status());
+        assertEquals("public, max-age=31536000, immutable", asset.header("Cache-Control").orElseThrow());
+        assertEquals(404, api().get("/assets/not-there.js", null).status());
+        assertEquals(404, api().get("/assets/..%2Fconsole-config.json", null).status());
+
+        ApiClient.Response deepLink = api().get("/claims/5b0a3c3e-1111-2222-3333-444455556666", null);
+        assertEquals(200, deepLink.status());
+        assertEquals(page.body(), deepLink.body());
+        assertEquals(404, api().get("/no-such-area", null).status());
+        ApiClient.Response config = api().get("/console-config.json", null);
+        assertEquals("sanctuary-console", config.json().get("clientId"));
+        assertEquals("http://127.0.0.1:8180/realms/sanctuary", config.json().get("authority"));
+        // the API keeps its own, stricter policy
+        assertEquals("default-src 'none'; frame-ancestors 'none'",
+                api().get("/api/v1/applicants", null).header("Content-Security-Policy").orElseThrow());
     }
 
     @Test

