@@ -49,7 +49,14 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
 
   await expect(caseworker.getByRole('heading', { level: 1, name: 'Claim' })).toBeVisible();
   const claimUrl = caseworker.url();
-  await caseworker.getByRole('button', { name: 'Lodge' }).click();
+  // evidence: a PDF goes in, its SHA-256 comes back
+  await caseworker.getByLabel('Category').selectOption('SUMMONS');
+  await caseworker.locator('#evidence-file').setInputFiles({ name: 'summons.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') });
+  await caseworker.getByRole('button', { name: 'Upload' }).click();
+  await expect(caseworker.getByText(/[0-9a-f]{64}/).first()).toBeVisible();
+  await screenshot(caseworker, 'claim-evidence-en');
+  await caseworker.getByRole('button', { name: 'Lodge', exact: true }).click();
   await expect(caseworker.getByRole('button', { name: 'Run assessment' })).toBeEnabled();
   await caseworker.getByRole('button', { name: 'Run assessment' }).click();
   await expect(caseworker.getByRole('button', { name: 'Draft decision' })).toBeVisible();
