@@ -183,4 +183,41 @@ class NeedToKnowTest extends IntakeApiTest {
                 TestJwtIssuer.get().token(tenant, "au-t", "auditor"));
         assertEquals(false, verification.json().get("intact"), verification.body());
     }
+
+    /** Issue 12's console needs: names beside a list of claims, the Latin reading while typing, notes on a claim. */
+    @Test
+    void namesByIdLatinReadingAndSealedNotes() throws Exception {
+        ApiClient.Response created = api().post("/api/v1/applicants", registrar, applicant("Алексей", "Смирнов", "RU", "1991-02-03"));
+        String id = created.json().get("id").toString();
+        ApiClient.Response byIds = api().get("/api/v1/applicants?ids=" + id + ",00000000-0000-0000-0000-000000000001", colleague);
+        assertEquals(200, byIds.status(), byIds.body());
+        assertEquals(1, byIds.jsonList("items").size());
+        assertEquals(created.at("latinName"), byIds.jsonList("items").get(0).get("latinName"));
+        assertFalse(byIds.jsonList("items").get(0).containsKey("special"), "a list never carries special fields");
+        assertEquals(0, api().get("/api/v1/applicants?ids=" + id, TestJwtIssuer.get().token(TwoTenants.B, "cw-b", "caseworker"))
+                .jsonList("items").size());
+        assertProblem(api().get("/api/v1/applicants?ids=not-a-uuid", colleague), 400);
+
+        ApiClient.Response latin = api().get("/api/v1/applicants/latin-reading?given=" + because("Алексей") + "&family="
+                + because("Смирнов") + "&nationality=RU", colleague);
+        assertEquals(200, latin.status(), latin.body());
+        assertEquals(created.at("latinName.family"), latin.json().get("family"));
+        assertEquals(created.at("latinName.given"), latin.json().get("given"));
+
+        String claim = api().post("/api/v1/claims", registrar, claim(id)).json().get("id").toString();
+        String notes = "/api/v1/claims/" + claim + "/notes";
+        ApiClient.Response note = api().post(notes, registrar, Map.of("text", "Говорил с ним 3 мая: повестка получена на работе."));
+        assertEquals(201, note.status(), note.body());
+        assertEquals("cw-olga", note.json().get("author"));
+        assertProblem(api().post(notes, registrar, Map.of("text", " ")), 400);
+        assertProblem(api().post(notes, integrator, Map.of("text", "from the registry")), 403);
+        assertProblem(api().get(notes, TestJwtIssuer.get().token(TwoTenants.B, "cw-b", "caseworker")), 404);
+        List<Map<String, Object>> read = api().get(notes, supervisor).jsonList().stream().map(n -> (Map<String, Object>) n).toList();
+        assertEquals(List.of("Говорил с ним 3 мая: повестка получена на работе."), read.stream().map(n -> n.get("text")).toList());
+        try (Connection admin = db.adminConnection(); Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("select encode(text_enc, 'escape') from claim_note where claim_id = '" + claim + "'")) {
+            rs.next();
+            assertFalse(rs.getString(1).contains("повестка"), "sealed at rest");
+        }
+    }
 }

@@ -16,16 +16,22 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.intake.applicant.domain.IcaoTransliterator;
+import org.sanctuary.intake.applicant.domain.Nationality;
+import org.sanctuary.intake.applicant.domain.PersonName;
+import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.intake.applicant.application.ApplicantService;
 import org.sanctuary.intake.applicant.application.NeedToKnow;
 import org.sanctuary.intake.applicant.domain.Applicant;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,15 +70,48 @@ class ApplicantController {
                 .header(HttpHeaders.ETAG, Versions.etag(a.version()));
     }
 
-    /** Lists in registration order; {@code name} matches across scripts and spellings. */
+    /**
+     * Lists in registration order; {@code name} matches across scripts and spellings; {@code ids} (comma-separated, at
+     * most {@value #MAX_IDS}) reads those applicants at once — the names beside a list of claims.
+     */
     @Get
     ApplicantView.Page list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
-                            @Nullable @QueryValue String name) {
+                            @Nullable @QueryValue String name, @Nullable @QueryValue String ids) {
+        if (ids != null && !ids.isBlank()) {
+            return new ApplicantView.Page(applicants.withIds(idSet(ids)).stream().map(a -> ApplicantView.of(a, false)).toList(), null);
+        }
         int size = Versions.limit(limit, Cursor.DEFAULT_LIMIT, Cursor.MAX_LIMIT);
         Cursor after = cursor == null ? Cursor.start() : Cursor.decode(cursor);
         Slice<Applicant> page = applicants.list(after, size, Optional.ofNullable(name));
         return new ApplicantView.Page(page.items().stream().map(a -> ApplicantView.of(a, false)).toList(),
                 page.next(a -> new Cursor(a.createdAt(), a.id())));
+    }
+
+    /** The Latin (ICAO 9303) reading of a name as it would be stored, for a form that shows it while it is typed. */
+    @Get("/latin-reading")
+    PersonName latinReading(@QueryValue @Size(max = 200) String given, @QueryValue @Size(max = 200) String family,
+                            @Nullable @QueryValue @Size(max = 200) String patronymic, @Nullable @QueryValue List<String> nationality) {
+        List<Nationality> nationalities = nationality == null ? List.of()
+                : nationality.stream().filter(n -> n.matches("^[A-Z]{2}$")).map(n -> new Nationality(n, false)).toList();
+        return IcaoTransliterator.toLatin(new PersonName(given, family, patronymic), IcaoTransliterator.variantFor(nationalities));
+    }
+
+    private static final int MAX_IDS = 100;
+
+    private static java.util.Set<UUID> idSet(String ids) {
+        String[] parts = ids.split(",");
+        if (parts.length > MAX_IDS) {
+            throw ProblemException.invalid("ids", "at most " + MAX_IDS + " ids");
+        }
+        java.util.Set<UUID> set = new java.util.LinkedHashSet<>();
+        for (String part : parts) {
+            try {
+                set.add(UUID.fromString(part.strip()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("ids", "must be comma-separated UUIDs");
+            }
+        }
+        return set;
     }
 
     /** Replaces the applicant's data; {@code If-Match} must carry the ETag read. */

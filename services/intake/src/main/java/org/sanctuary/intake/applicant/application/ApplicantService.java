@@ -116,6 +116,15 @@ public class ApplicantService {
         return new Read(applicant, access == NeedToKnow.Access.WITHHELD);
     }
 
+    /** The applicants with these ids (at most a page), e.g. the names beside a list of claims; never special fields. */
+    @Transactional
+    public List<Applicant> withIds(Set<UUID> ids) {
+        List<Applicant> found = store.withIds(ids);
+        audit.record("applicant.list", RESOURCE, found.stream().map(a -> a.id().toString()).collect(Collectors.joining(",")),
+                AuditTrail.Outcome.SUCCESS);
+        return found;
+    }
+
     /** Lists never carry special-category fields, whoever asks. */
     @Transactional
     public Slice<Applicant> list(Cursor after, int limit, Optional<String> name) {

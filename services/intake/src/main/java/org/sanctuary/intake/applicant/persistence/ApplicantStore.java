@@ -101,15 +101,13 @@ public class ApplicantStore {
                 rs -> map(rs, openSpecial), tenant, after.createdAt(), after.id(), limit);
     }
 
-    /** Applicants born on a date, or all with no birth date known when {@code birthDate} is null. */
-    public List<Applicant> bornOn(LocalDate birthDate) {
-        String tenant = Caller.require().tenantId();
-        if (birthDate == null) {
-            return sql.query("select " + COLUMNS + " from applicant where tenant_id = ? and birth_date is null",
-                    rs -> map(rs, false), tenant);
+    /** The applicants of the current tenant among {@code ids}, never with special-category data (a list). */
+    public List<Applicant> withIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return sql.query("select " + COLUMNS + " from applicant where tenant_id = ? and birth_date = ?",
-                rs -> map(rs, false), tenant, birthDate);
+        return sql.query("select " + COLUMNS + " from applicant where tenant_id = ? and id = any(?::uuid[]) order by created_at, id",
+                rs -> map(rs, false), Caller.require().tenantId(), ids.stream().map(UUID::toString).toArray(String[]::new));
     }
 
     public int countExisting(Collection<UUID> ids) {

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sanctuary.intake.applicant.application.NeedToKnow;
 import org.sanctuary.common.http.Versions;
@@ -27,6 +28,7 @@ import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Roles;
 import org.sanctuary.intake.claim.persistence.ClaimStore;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.intake.claim.application.ClaimNotes;
 import org.sanctuary.intake.claim.application.ClaimService;
 import org.sanctuary.intake.claim.application.FirstInstanceDeadline;
 import org.sanctuary.intake.claim.domain.Claim;
@@ -46,10 +48,12 @@ class ClaimController {
 
     private final ClaimService claims;
     private final FirstInstanceDeadline deadline;
+    private final ClaimNotes notes;
 
-    ClaimController(ClaimService claims, FirstInstanceDeadline deadline) {
+    ClaimController(ClaimService claims, FirstInstanceDeadline deadline, ClaimNotes notes) {
         this.claims = claims;
         this.deadline = deadline;
+        this.notes = notes;
     }
 
     /** Drafts a claim for an applicant of the caller's organization. */
@@ -89,6 +93,24 @@ class ClaimController {
                         Optional.ofNullable(deadlineBefore)));
         return new ClaimView.Page(page.items().stream().map(ClaimView::of).toList(),
                 page.next(c -> new Cursor(c.createdAt(), c.id())));
+    }
+
+    @Serdeable
+    record NoteRequest(@NotBlank @Size(max = 10_000) String text) {
+    }
+
+    /** The claim's notes, oldest first (caseworkers and supervisors; sealed, every read audited). */
+    @Get("/{id}/notes")
+    @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
+    List<ClaimNotes.Note> notes(@PathVariable UUID id) {
+        return notes.of(id);
+    }
+
+    /** Adds a note; notes are never edited (a correction is a new note). */
+    @Post("/{id}/notes")
+    @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
+    HttpResponse<ClaimNotes.Note> addNote(@PathVariable UUID id, @Body @Valid NoteRequest request) {
+        return HttpResponse.status(HttpStatus.CREATED).body(notes.add(id, request.text()));
     }
 
     /** Who a claim is assigned to ({@code caseworker}: a {@code sub}, or null to unassign). */
