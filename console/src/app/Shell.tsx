@@ -17,6 +17,7 @@ const RegisterApplicant = lazy(() => import('../pages/RegisterApplicant'));
 const RecordClaim = lazy(() => import('../pages/RecordClaim'));
 const ClaimPage = lazy(() => import('../pages/claim/ClaimPage'));
 const Approvals = lazy(() => import('../pages/Approvals'));
+const Team = lazy(() => import('../pages/team/Team'));
 
 const MAIN_ID = 'main-content';
 
@@ -103,6 +104,7 @@ export function ShellLayout({ onSignOut }: { onSignOut: () => void }) {
             {item('/', 'nav.myWork')}
             {me.isCaseworker && item('/applicants/new', 'nav.register')}
             {me.isSupervisor && item('/approvals', 'nav.approvals')}
+            {me.isSupervisor && item('/team', 'nav.team')}
           </NavList>
         </Nav>
       </PageSidebarBody>
@@ -130,6 +132,7 @@ export function ShellLayout({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/claims/new" element={<RecordClaim />} />
           <Route path="/claims/:id" element={<ClaimPage />} />
           {me.isSupervisor && <Route path="/approvals" element={<Approvals />} />}
+          {me.isSupervisor && <Route path="/team" element={<Team />} />}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -37,8 +37,8 @@ export function TextField({
 }
 
 export function TextAreaField({
-  field, label, error, isRequired, value, onChange, helper,
-}: Common & { value: string; onChange: (v: string) => void }) {
+  field, label, error, isRequired, value, onChange, helper, helperId,
+}: Common & { value: string; onChange: (v: string) => void; helperId?: string }) {
   const id = domId(field);
   return (
     <FormGroup label={label} fieldId={id} isRequired={isRequired}>
@@ -49,7 +49,7 @@ export function TextAreaField({
         onChange={(_e, v) => onChange(v)}
         isRequired={isRequired}
         validated={error ? 'error' : 'default'}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={[error ? `${id}-error` : '', helperId ?? ''].filter(Boolean).join(' ') || undefined}
         resizeOrientation="vertical"
       />
       {helper}

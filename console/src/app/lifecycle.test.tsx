@@ -42,6 +42,7 @@ describe('lifecycle actions offered', () => {
     ['CLOSED', []],
   ])('the Claim screen of a %s claim offers %j', async (status, expected) => {
     const { fn } = fakeFetch([
+      [/GET \/api\/v1\/claims\/[^/]+\/notes/, () => json([])],
       [/GET \/api\/v1\/claims\//, () => json(claim(status))],
       [/GET \/api\/v1\/applicants\//, () => json({ id: '2', version: 1, name: { given: 'Дмитрий', family: 'Иванов' }, latinName: { given: 'DMITRII', family: 'IVANOV' }, nationalities: [], sex: 'MALE', languages: [], household: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' })],
       [/GET \/api\/v1\/(documents|assessments|decisions)/, () => json([])],

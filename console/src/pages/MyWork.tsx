@@ -14,6 +14,7 @@ import { call, ProblemAlert } from '../app/problems';
 import { ENUMS, useEnumLabel } from '../app/enums';
 import { useMe } from '../app/MeContext';
 import { Assignee, DaysLeft, IsoDate, PersonNameView, ShortId } from '../app/bits';
+import { useApplicantsByIds } from '../app/applicants';
 
 type ClaimStatus = components['schemas']['ClaimStatus'];
 const PAGE = 50;
@@ -51,6 +52,8 @@ export default function MyWork() {
     getNextPageParam: (last) => last.next ?? undefined,
   });
   const rows = claims.data?.pages.flatMap((p) => p.items) ?? [];
+  // one read of the applicants per page of claims: names and nationalities, never special-category data
+  const applicants = useApplicantsByIds(claims.data?.pages.map((p) => p.items.map((c) => c.applicantId)) ?? []);
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -116,7 +119,7 @@ export default function MyWork() {
             )}
           </ToolbarContent>
         </Toolbar>
-        <ProblemAlert error={claims.error} />
+        <ProblemAlert error={claims.error ?? applicants.error} />
         {claims.isPending ? (
           <Spinner aria-label={t('common.loading')} />
         ) : rows.length === 0 && claims.isSuccess ? (
@@ -129,6 +132,8 @@ export default function MyWork() {
             <Thead>
               <Tr>
                 <Th>{t('col.claim')}</Th>
+                <Th>{t('col.name')}</Th>
+                <Th>{t('col.nationality')}</Th>
                 <Th>{t('col.applicant')}</Th>
                 <Th>{t('col.status')}</Th>
                 <Th>{t('col.lodgedOn')}</Th>
@@ -138,13 +143,27 @@ export default function MyWork() {
               </Tr>
             </Thead>
             <Tbody>
-              {rows.map((c) => (
+              {rows.map((c) => {
+                const a = applicants.byId.get(c.applicantId);
+                return (
                 <Tr key={c.id}>
                   <Td dataLabel={t('col.claim')}>
                     <Link to={`/claims/${c.id}`} aria-label={t('myWork.openClaim', { id: c.id.slice(0, 8) })}>
                       <ShortId id={c.id} />
                     </Link>
                   </Td>
+                  <Td dataLabel={t('col.name')}>
+                    {a ? (
+                      <Link to={`/claims/${c.id}`}>
+                        <PersonNameView name={a.name} latin={a.latinName} />
+                      </Link>
+                    ) : applicants.pending ? (
+                      <Spinner size="sm" aria-label={t('common.loading')} />
+                    ) : (
+                      t('common.none')
+                    )}
+                  </Td>
+                  <Td dataLabel={t('col.nationality')}>{a?.nationalities[0]?.country ?? t('common.none')}</Td>
                   <Td dataLabel={t('col.applicant')}>
                     <ShortId id={c.applicantId} />
                   </Td>
@@ -160,7 +179,8 @@ export default function MyWork() {
                   </Td>
                   <Td dataLabel={t('col.militaryStatus')}>{label('militaryStatus', c.military.status)}</Td>
                 </Tr>
-              ))}
+                );
+              })}
             </Tbody>
           </Table>
         )}

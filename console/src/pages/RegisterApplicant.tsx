@@ -11,7 +11,7 @@ import { intake } from '../api/client';
 import type { components } from '../api/generated/intake';
 import { ApiError, call, fieldErrors, ProblemAlert } from '../app/problems';
 import { ENUMS, useEnumLabel } from '../app/enums';
-import { IsoDate, PersonNameView } from '../app/bits';
+import { formatName, IsoDate, PersonNameView } from '../app/bits';
 import { SelectField, TextField, domId, splitList } from '../app/fields';
 import { FieldError } from '../app/problems';
 
@@ -69,6 +69,37 @@ export default function RegisterApplicant() {
   });
   const candidates = searchName ? (duplicates.data?.items ?? []) : [];
   const choiceMade = confirmedNewFor === searchName;
+
+  // the Latin (ICAO) reading as it would be stored, while the name is typed (its variant follows the nationalities)
+  const readingKey = useDebounced(
+    JSON.stringify({
+      given: given.trim(),
+      family: family.trim(),
+      patronymic: patronymic.trim(),
+      nationality: nationalities.map((n) => n.country.trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c)),
+    }),
+    300,
+  );
+  const readingOf = JSON.parse(readingKey) as { given: string; family: string; patronymic: string; nationality: string[] };
+  const reading = useQuery({
+    queryKey: ['latin-reading', readingKey],
+    enabled: readingOf.given.length > 0 && readingOf.family.length > 0,
+    staleTime: Infinity,
+    queryFn: () =>
+      call(
+        intake.GET('/api/v1/applicants/latin-reading', {
+          params: {
+            query: {
+              given: readingOf.given,
+              family: readingOf.family,
+              patronymic: readingOf.patronymic || undefined,
+              nationality: readingOf.nationality.length ? readingOf.nationality : undefined,
+            },
+          },
+        }),
+      ),
+  });
+  const readingShown = given.trim() && family.trim() && reading.data ? formatName(reading.data) : '';
 
   const save = useMutation({
     mutationFn: (body: ApplicantRequest) =>
@@ -141,6 +172,14 @@ export default function RegisterApplicant() {
               </GridItem>
             </Grid>
             <Content component="small">{t('register.anyScript')}</Content>
+            <Content component="p" id="latin-reading" aria-live="polite">
+              {readingShown && (
+                <>
+                  {t('register.latinReading')}{' '}
+                  <strong translate="no">{readingShown}</strong>
+                </>
+              )}
+            </Content>
           </FormFieldGroup>
 
           <section aria-labelledby={candidates.length > 0 ? 'dup-heading' : undefined} ref={duplicatesRef} tabIndex={-1}>

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, Button, Content, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
+  Alert, Button, Content, FormGroup, FormSelect, FormSelectOption, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
   ExpandableSection, Label, List, ListItem, PageSection, Title,
 } from '@patternfly/react-core';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
@@ -56,6 +57,7 @@ export function AssessmentSection({ claim }: { claim: I['schemas']['ClaimView'] 
       <ProblemAlert error={run.error ?? runs.error} />
       {runs.isSuccess && !latest && <Content component="p">{t('assessment.none')}</Content>}
       {latest && <AssessmentView stored={latest} />}
+      {latest && earlier.length > 0 && <CompareRuns latest={latest} earlier={earlier} />}
       {earlier.length > 0 && (
         <ExpandableSection toggleText={t('assessment.earlier', { count: earlier.length })}>
           <List>
@@ -191,5 +193,96 @@ export function AssessmentView({ stored }: { stored: StoredAssessment }) {
         </section>
       ))}
     </div>
+  );
+}
+
+type Result = StoredAssessment['result']['findings'][number]['result'];
+
+export interface RunDiff {
+  findings: { rule: string; title: string; before?: Result; after?: Result }[];
+  recommendation?: { before: StoredAssessment['result']['recommendation']; after: StoredAssessment['result']['recommendation'] };
+}
+
+/** The findings whose result changed from one run to the other (appeared, gone or different) and a changed recommendation. */
+export function diffRuns(before: StoredAssessment, after: StoredAssessment): RunDiff {
+  const old = new Map(before.result.findings.map((f) => [f.rule, f]));
+  const now = new Map(after.result.findings.map((f) => [f.rule, f]));
+  const rules = [...new Set([...now.keys(), ...old.keys()])].sort();
+  const findings = rules
+    .filter((rule) => old.get(rule)?.result !== now.get(rule)?.result)
+    .map((rule) => ({ rule, title: (now.get(rule) ?? old.get(rule))!.title, before: old.get(rule)?.result, after: now.get(rule)?.result }));
+  const recommendation =
+    before.result.recommendation !== after.result.recommendation
+      ? { before: before.result.recommendation, after: after.result.recommendation }
+      : undefined;
+  return { findings, recommendation };
+}
+
+/** "What changed": the latest run against an earlier one the user picks. */
+function CompareRuns({ latest, earlier }: { latest: StoredAssessment; earlier: StoredAssessment[] }) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
+  const label = useEnumLabel();
+  const [with_, setWith] = useState('');
+  const other = earlier.find((r) => r.id === with_);
+  const diff = other ? diffRuns(other, latest) : undefined;
+  const none = t('compare.notEvaluated');
+  return (
+    <section aria-labelledby="compare-heading" style={{ marginTop: '1rem' }}>
+      <Title headingLevel="h3" id="compare-heading">
+        {t('compare.title', { run: latest.run })}
+      </Title>
+      <FormGroup label={t('compare.label')} fieldId="compare-with">
+        <FormSelect id="compare-with" value={with_} onChange={(_e, v) => setWith(v)}>
+          <FormSelectOption value="" label={t('compare.choose')} />
+          {earlier.map((r) => (
+            <FormSelectOption key={r.id} value={r.id} label={t('compare.with', { run: r.run })} />
+          ))}
+        </FormSelect>
+      </FormGroup>
+      <div aria-live="polite">
+        {diff && other && (
+          <>
+            <Content component="p">
+              {diff.recommendation
+                ? t('compare.recommendationChanged', {
+                    before: label('recommendation', diff.recommendation.before),
+                    after: label('recommendation', diff.recommendation.after),
+                  })
+                : t('compare.recommendationSame', { recommendation: label('recommendation', latest.result.recommendation) })}
+            </Content>
+            {diff.findings.length === 0 ? (
+              <Content component="p">{t('compare.noFindingChanged')}</Content>
+            ) : (
+              <Table variant="compact" aria-labelledby="compare-heading">
+                <Caption>{t('compare.caption', { before: other.run, after: latest.run })}</Caption>
+                <Thead>
+                  <Tr>
+                    <Th>{t('assessment.rule')}</Th>
+                    <Th>{t('compare.before', { run: other.run })}</Th>
+                    <Th>{t('compare.after', { run: latest.run })}</Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {diff.findings.map((f) => (
+                    <Tr key={f.rule}>
+                      <Td dataLabel={t('assessment.rule')}>
+                        <code translate="no">{f.rule}</code>
+                        <div>{f.title}</div>
+                      </Td>
+                      <Td dataLabel={t('compare.before', { run: other.run })}>{f.before ? <FindingResult result={f.before} /> : none}</Td>
+                      <Td dataLabel={t('compare.after', { run: latest.run })}>
+                        <span aria-hidden="true">→ </span>
+                        {f.after ? <FindingResult result={f.after} /> : none}
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
+          </>
+        )}
+      </div>
+    </section>
   );
 }

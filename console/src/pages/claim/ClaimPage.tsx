@@ -18,6 +18,8 @@ import { useMe } from '../../app/MeContext';
 import { Evidence } from './Evidence';
 import { AssessmentSection } from './AssessmentSection';
 import { DecisionSection } from './DecisionSection';
+import { Notes } from './Notes';
+import { AssignControl } from './AssignControl';
 
 type ClaimView = components['schemas']['ClaimView'];
 
@@ -72,6 +74,7 @@ export default function ClaimPage() {
             {t('col.assigned')}: <Assignee sub={c.assignedCaseworker} />
           </FlexItem>
         </Flex>
+        <AssignControl claim={c} />
         <LifecycleActions claim={c} />
       </PageSection>
       <ApplicantSummary applicantId={c.applicantId} />
@@ -79,6 +82,7 @@ export default function ClaimPage() {
       <Evidence claimId={c.id} />
       <AssessmentSection claim={c} />
       <DecisionSection claim={c} />
+      <Notes claimId={c.id} />
     </>
   );
 }

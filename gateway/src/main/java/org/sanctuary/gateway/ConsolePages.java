@@ -43,7 +43,7 @@ final class ConsolePages implements Ordered {
     }
 
     /** The console's top-level areas (its router's first path segments). */
-    static final java.util.Set<String> AREAS = java.util.Set.of("claims", "applicants", "approvals");
+    static final java.util.Set<String> AREAS = java.util.Set.of("claims", "applicants", "approvals", "team");
 
     static boolean isConsoleRoute(String path) {
         String[] segments = path.split("/");
