@@ -56,6 +56,11 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   await caseworker.getByRole('button', { name: 'Upload' }).click();
   await expect(caseworker.getByText(/[0-9a-f]{64}/).first()).toBeVisible();
   await screenshot(caseworker, 'claim-evidence-en');
+  // notes: append-only, the author shown as "me"
+  await caseworker.getByLabel('New note').fill('Summons shown at the interview.');
+  await caseworker.getByRole('button', { name: 'Add note' }).click();
+  await expect(caseworker.getByText('Summons shown at the interview.')).toBeVisible();
+  await expect(caseworker.getByLabel('New note')).toHaveValue('');
   await caseworker.getByRole('button', { name: 'Lodge', exact: true }).click();
   await expect(caseworker.getByRole('button', { name: 'Run assessment' })).toBeEnabled();
   await caseworker.getByRole('button', { name: 'Run assessment' }).click();
@@ -78,6 +83,13 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   await expectAccessible(supervisor, 'approval review');
   await supervisor.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(row).toHaveCount(0);
+  // the team's workload: a chart (canvas, lazy-loaded) with its table beside it
+  await supervisor.getByRole('link', { name: 'Team' }).click();
+  await expect(supervisor.getByRole('heading', { level: 1, name: 'Team workload' })).toBeVisible();
+  await expect(supervisor.getByRole('columnheader', { name: 'Overdue' })).toBeVisible();
+  await expect(supervisor.locator('canvas').first()).toBeVisible();
+  await screenshot(supervisor, 'team-en');
+  await expectAccessible(supervisor, 'team');
   // the author is no supervisor: the queue is not his, and the API refuses him all the same
   const authorsTry = await fetch(`${API}/api/v1/decisions?status=PENDING_APPROVAL`, {
     headers: { Authorization: `Bearer ${await token('gov-caseworker')}` },

@@ -18,12 +18,13 @@ export async function signIn(browser: Browser, user: string, password = user): P
   });
   (page as Page & { cspErrors?: string[] }).cspErrors = errors;
   await page.goto('/');
+  // Keycloak's form without the mouse: fill, then Enter
   await page.locator('#username').fill(user);
-  await page.locator('#kc-login').click();
+  await page.locator('#username').press('Enter');
   const passwordField = page.locator('#password');
   await passwordField.waitFor();
   await passwordField.fill(password);
-  await page.locator('#kc-login').click();
+  await passwordField.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
   return page;
 }
