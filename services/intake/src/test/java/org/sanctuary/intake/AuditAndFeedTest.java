@@ -243,6 +243,32 @@ class AuditAndFeedTest extends IntakeApiTest {
         assertEquals(400, api().send("DELETE", "/internal/v1/tenants/Not_A_Tenant/data-key", platform, null, Map.of()).status());
     }
 
+    /** A full page (200) names 200 ids: audited in entries short enough for the chain's index, never a 500. */
+    @Test
+    void aFullPageOfClaimsIsListedAndEveryIdAudited() throws Exception {
+        String tenant = "long-list-tenant";
+        String caseworker = TestJwtIssuer.get().token(tenant, "cw-long", "caseworker");
+        Object applicant = api().post("/api/v1/applicants", caseworker, applicant("Длинный", "Список", "RU", "1990-01-01")).json().get("id");
+        java.util.Set<Object> created = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            created.add(api().post("/api/v1/claims", caseworker, claim(applicant)).json().get("id"));
+        }
+        ApiClient.Response page = api().get("/api/v1/claims?limit=200", caseworker);
+        assertEquals(200, page.status(), page.body());
+        assertEquals(200, page.jsonList("items").size());
+        java.util.Set<String> audited = new java.util.HashSet<>();
+        try (java.sql.Connection admin = db.adminConnection(); java.sql.Statement st = admin.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select resource_id from audit_entry where tenant_id = '" + tenant
+                     + "' and action = 'claim.list'")) {
+            while (rs.next()) {
+                assertTrue(rs.getString(1).length() <= 1000);
+                audited.addAll(List.of(rs.getString(1).split(",")));
+            }
+        }
+        assertTrue(audited.containsAll(created.stream().map(Object::toString).toList()), "every listed claim is in the chain");
+        assertEquals(200, api().get("/api/v1/applicants?limit=200", caseworker).status());
+    }
+
     @Test
     void aCiphertextMovedToAnotherRowOrTenantNoLongerDecrypts() {
         byte[] sealed = Caller.callAs(Caller.system(TwoTenants.A, "test"), () -> transactions.executeWrite(status ->

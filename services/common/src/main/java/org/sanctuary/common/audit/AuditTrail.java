@@ -80,8 +80,34 @@ public class AuditTrail {
         record(action, resourceType, resourceId, outcome, Detail.NONE);
     }
 
+    /** The longest resource id one entry holds (its index row must stay well under PostgreSQL's 2,704 bytes). */
+    static final int MAX_RESOURCE_ID = 1_000;
+
+    /**
+     * A list names every resource it showed ({@code id,id,…}); a long one is written as several entries of at most
+     * {@value #MAX_RESOURCE_ID} characters, split between ids, so no list is too long to be audited.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(String action, String resourceType, String resourceId, Outcome outcome, Detail detail) {
+        if (resourceId.length() <= MAX_RESOURCE_ID) {
+            append(action, resourceType, resourceId, outcome, detail);
+            return;
+        }
+        StringBuilder part = new StringBuilder();
+        for (String id : resourceId.split(",")) {
+            if (part.length() > 0 && part.length() + 1 + id.length() > MAX_RESOURCE_ID) {
+                append(action, resourceType, part.toString(), outcome, detail);
+                part.setLength(0);
+            }
+            if (part.length() > 0) {
+                part.append(',');
+            }
+            part.append(id.length() > MAX_RESOURCE_ID ? id.substring(0, MAX_RESOURCE_ID) : id);
+        }
+        append(action, resourceType, part.toString(), outcome, detail);
+    }
+
+    private void append(String action, String resourceType, String resourceId, Outcome outcome, Detail detail) {
         Caller caller = Caller.require();
         String tenant = caller.tenantId();
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);

@@ -17,6 +17,7 @@ public final class ServiceTestProperties {
 
     public static Map<String, String> forService(ServiceDatabase db) {
         Map<String, String> p = new HashMap<>();
+        p.put("micronaut.server.port", "-1"); // a free port: the tests run beside a running ./sanctuary up
         p.put("datasources.default.url", db.url());
         p.put("datasources.default.username", db.appRole());
         p.put("datasources.default.password", db.password());
