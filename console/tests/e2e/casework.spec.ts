@@ -86,7 +86,7 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   // the team's workload: a chart (canvas, lazy-loaded) with its table beside it
   await supervisor.getByRole('link', { name: 'Team' }).click();
   await expect(supervisor.getByRole('heading', { level: 1, name: 'Team workload' })).toBeVisible();
-  await expect(supervisor.getByRole('columnheader', { name: 'Overdue' })).toBeVisible();
+  await expect(supervisor.getByRole('columnheader', { name: 'Overdue', exact: true })).toBeVisible();
   await expect(supervisor.locator('canvas').first()).toBeVisible();
   await screenshot(supervisor, 'team-en');
   await expectAccessible(supervisor, 'team');

@@ -5,6 +5,7 @@ import { FormattedNumber, useIntl } from 'react-intl';
 import { ProblemAlert } from '../../app/problems';
 import { useWorkload } from '../../app/applicants';
 import { useMe } from '../../app/MeContext';
+import { ShortId } from '../../app/bits';
 import type { components } from '../../api/generated/intake';
 
 type Workload = components['schemas']['ClaimStore.Workload'];
@@ -49,7 +50,8 @@ export default function Team() {
   const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
   const me = useMe();
   const workload = useWorkload();
-  const labelOf = (sub: string | null | undefined) => (!sub ? t('claim.unassigned') : sub === me.sub ? t('claim.me') : sub);
+  // a caseworker's sub shown as elsewhere (its first 8 characters, the whole id as the title)
+  const labelOf = (sub: string | null | undefined) => (!sub ? t('claim.unassigned') : sub === me.sub ? t('claim.me') : sub.slice(0, 8));
   const rows = workload.data ? workloadRows(workload.data, labelOf) : [];
   const total = rows.reduce((s, r) => ({ open: s.open + r.open, overdue: s.overdue + r.overdue }), { open: 0, overdue: 0 });
   return (
@@ -72,17 +74,17 @@ export default function Team() {
                 <Caption>{t('team.caption')}</Caption>
                 <Thead>
                   <Tr>
-                    <Th>{t('team.col.caseworker')}</Th>
-                    <Th>{t('team.col.open')}</Th>
-                    <Th>{t('team.col.onTime')}</Th>
-                    <Th>{t('team.col.overdue')}</Th>
+                    <Th modifier="wrap">{t('team.col.caseworker')}</Th>
+                    <Th modifier="wrap">{t('team.col.open')}</Th>
+                    <Th modifier="wrap">{t('team.col.onTime')}</Th>
+                    <Th modifier="wrap">{t('team.col.overdue')}</Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {rows.map((r) => (
                     <Tr key={r.key}>
                       <Td dataLabel={t('team.col.caseworker')}>
-                        <span translate={r.key && r.key !== me.sub ? 'no' : undefined}>{r.label}</span>
+                        {r.key && r.key !== me.sub ? <ShortId id={r.key} /> : r.label}
                       </Td>
                       <Td dataLabel={t('team.col.open')}>
                         <FormattedNumber value={r.open} />
