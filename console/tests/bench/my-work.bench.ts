@@ -40,6 +40,7 @@ async function seed(bearer: string) {
 test('sign-in to My work with 1,000 claims', async ({ browser }) => {
   const claims = await seed(await token('gov-caseworker'));
   const cold: number[] = [];
+  const phases: string[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -49,11 +50,16 @@ test('sign-in to My work with 1,000 claims', async ({ browser }) => {
     await page.locator('#password').fill('gov-caseworker');
     const started = Date.now();
     await page.locator('#kc-login').click();
+    await page.waitForURL((url) => url.origin === new URL(API).origin);
+    const back = Date.now() - started;
     await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
+    const shell = Date.now() - started;
     await expect(page.locator('table tbody tr').first()).toBeVisible();
     cold.push(Date.now() - started);
+    phases.push(`back from Keycloak ${back} ms, heading ${shell} ms, first row ${cold[cold.length - 1]} ms`);
     await context.close();
   }
+  console.log(`BENCH phases per round:\n  ${phases.join('\n  ')}`);
   cold.sort((a, b) => a - b);
   const median = cold[Math.floor(cold.length / 2)];
   console.log(`BENCH console sign-in -> My work rendered, ${claims} claims of the caseworker or unassigned, ${ROUNDS} rounds, `
