@@ -97,7 +97,11 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   expect(authorsTry.status).toBe(403);
   // intake reads the approval from the assessment feed: the claim becomes DECIDED
   await caseworker.goto(claimUrl);
-  await expect(caseworker.getByText('decided', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  // (the page shows the status as read when it loaded: look again until intake has applied the event)
+  await expect(async () => {
+    await caseworker.reload();
+    await expect(caseworker.getByText('decided', { exact: true }).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000, intervals: [1_000] });
   await screenshot(caseworker, 'claim-decided-en');
 
   const ngo = await signIn(browser, 'ngo-caseworker');
