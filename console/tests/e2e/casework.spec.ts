@@ -83,7 +83,19 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   await expectAccessible(supervisor, 'approval review');
   await supervisor.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(row).toHaveCount(0);
-  // the team's workload: a chart (canvas, lazy-loaded) with its table beside it
+  // the team's workload: a chart (canvas, lazy-loaded) with its table beside it — with an open claim to count
+  // (the claim above is decided now: on a fresh stack nothing else may be open)
+  const caseworkerToken = await token('gov-caseworker');
+  const json = { Authorization: `Bearer ${caseworkerToken}`, 'Content-Type': 'application/json' };
+  const openApplicant = await fetch(`${API}/api/v1/applicants`, { method: 'POST', headers: json, body: JSON.stringify({
+    name: { given: 'Открытый', family: 'Учётов' }, nationalities: [{ country: 'RU', imposed: false }], sex: 'MALE' }) });
+  expect(openApplicant.status).toBe(201);
+  const openClaim = await fetch(`${API}/api/v1/claims`, { method: 'POST', headers: json, body: JSON.stringify({
+    applicantId: ((await openApplicant.json()) as { id: string }).id, military: { status: 'CONSCRIPT' } }) });
+  expect(openClaim.status).toBe(201);
+  const lodged = await fetch(`${API}/api/v1/claims/${((await openClaim.json()) as { id: string }).id}/actions/lodge`,
+    { method: 'POST', headers: json, body: '' });
+  expect(lodged.status).toBe(200);
   await supervisor.getByRole('link', { name: 'Team' }).click();
   await expect(supervisor.getByRole('heading', { level: 1, name: 'Team workload' })).toBeVisible();
   await expect(supervisor.getByRole('columnheader', { name: 'Overdue', exact: true })).toBeVisible();
