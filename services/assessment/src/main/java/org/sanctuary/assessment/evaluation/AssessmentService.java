@@ -64,10 +64,6 @@ public class AssessmentService {
     }
 
     /** Calls the other services first, then writes in one transaction: a failure upstream leaves nothing here. */
-    public StoredAssessment assess(UUID claimId, String authorization) {
-        return assess(claimId, authorization, null);
-    }
-
     /** {@code accessReason}: the caller's stated reason to read facts outside need to know (break-glass), or null. */
     public StoredAssessment assess(UUID claimId, String authorization, @Nullable String accessReason) {
         Upstream.ClaimRef claim = upstream.claim(claimId, authorization);
@@ -141,8 +137,8 @@ public class AssessmentService {
     /** Null on need to know (a supervisor, the claim's assigned caseworker); else the stated reason; else 403, audited. */
     private @Nullable String needToKnow(UUID claimId, String authorization, @Nullable String accessReason, String action, String resource) {
         Caller caller = Caller.require();
-        if (caller.hasAnyRole(Roles.SUPERVISOR) || caller.subject().equals(upstream.claim(claimId, authorization).assignedCaseworker())) {
-            return null;
+        if (caller.hasAnyRole(Roles.SUPERVISOR) || AccessReason.needToKnow(caller, upstream.claim(claimId, authorization).assignedCaseworker())) {
+            return null; // a supervisor needs no read of the claim
         }
         return AccessReason.parse(accessReason).orElseThrow(() -> {
             transactions.executeWrite(status -> {

@@ -32,11 +32,6 @@ public class AuditTrail {
      */
     public record Detail(boolean specialDecrypted, @Nullable String reason) {
         public static final Detail NONE = new Detail(false, null);
-        public static final Detail SPECIAL = new Detail(true, null);
-
-        public static Detail special(boolean decrypted, @Nullable String reason) {
-            return new Detail(decrypted, reason);
-        }
     }
 
     /**

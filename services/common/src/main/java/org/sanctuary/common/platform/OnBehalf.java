@@ -32,7 +32,7 @@ public class OnBehalf {
 
     /** {@code what} names the resource in the problems ("Claim", "Policy pack"). */
     public JsonNode get(String url, String authorization, String what) {
-        return send(HttpRequest.GET(URI.create(url)), authorization, what);
+        return get(url, authorization, what, java.util.Map.of());
     }
 
     /** With further request headers, e.g. the caller's stated reason for a break-glass read. */

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,11 @@ public final class AccessReason {
                     List.of(new Problem.Violation(HEADER, "10 to 500 printable characters, percent-encoded UTF-8")));
         }
         return Optional.of(decoded);
+    }
+
+    /** Need to know of a claim's special-category data: a supervisor, or the caseworker it is assigned to (a {@code sub}). */
+    public static boolean needToKnow(Caller caller, @Nullable String assignedCaseworker) {
+        return caller.hasAnyRole(Roles.SUPERVISOR) || caller.subject().equals(assignedCaseworker);
     }
 
     /** 403 for {@code what} (special-category data) without need to know or a stated reason. */

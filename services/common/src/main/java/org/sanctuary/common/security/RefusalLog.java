@@ -15,12 +15,10 @@ import jakarta.inject.Named;
 import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.CallerFilter;
-import org.sanctuary.common.tenancy.OrganizationClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -61,16 +59,15 @@ final class RefusalLog implements Ordered {
             LOG.warn("refused {}: {} from {}", status, what, address);
             return;
         }
-        Optional<String> tenant = OrganizationClaim.singleTenant(auth.get().getAttributes().get(OrganizationClaim.NAME));
-        LOG.warn("refused 403: {} from {} for {} of {}", what, address, CallerFilter.subject(auth.get()), tenant.orElse("no organization"));
-        if (tenant.isEmpty() || !audit.isPresent() || !transactions.isPresent()) {
+        Optional<Caller> caller = CallerFilter.callerOf(auth.get());
+        LOG.warn("refused 403: {} from {} for {} of {}", what, address, CallerFilter.subject(auth.get()),
+                caller.map(Caller::tenantId).orElse("no organization"));
+        if (caller.isEmpty() || !audit.isPresent() || !transactions.isPresent()) {
             return;
         }
-        Caller caller = new Caller(tenant.get(), CallerFilter.subject(auth.get()), new HashSet<>(auth.get().getRoles()),
-                auth.get().getName());
         blocking.execute(() -> {
             try {
-                Caller.callAs(caller, () -> transactions.get().executeWrite(s -> {
+                Caller.callAs(caller.get(), () -> transactions.get().executeWrite(s -> {
                     audit.get().record("http.forbidden", "request", what, AuditTrail.Outcome.DENIED);
                     return null;
                 }));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Micronaut's {@link PropagatedContext} (across {@code @ExecuteOn} executors), never through a
  * static ThreadLocal of ours.
  */
-public record Caller(String tenantId, String subject, Set<String> roles, String username) implements PropagatedContextElement {
+public record Caller(String tenantId, String subject, Set<String> roles) implements PropagatedContextElement {
 
     /** Keycloak organization alias = tenant id. */
     public static final String TENANT_PATTERN = "^[a-z][a-z0-9-]{1,62}$";
@@ -28,15 +28,6 @@ public record Caller(String tenantId, String subject, Set<String> roles, String 
         }
         subject = subject == null ? "unknown" : subject;
         roles = roles == null ? Set.of() : Set.copyOf(roles);
-        username = username == null ? subject : username;
-    }
-
-    /**
-     * {@code subject} is the token's {@code sub}: the identity for four eyes, assignment and audit.
-     * The username is for display only (it can be renamed, and reused).
-     */
-    public Caller(String tenantId, String subject, Set<String> roles) {
-        this(tenantId, subject, roles, subject);
     }
 
     public static Optional<Caller> current() {

@@ -40,22 +40,28 @@ public final class CallerFilter implements Ordered {
             return null; // anonymous: the security rules answer 401 for every secured route
         }
         Authentication auth = authentication.get();
-        Object organization = auth.getAttributes().get(OrganizationClaim.NAME);
-        Optional<String> tenant = OrganizationClaim.singleTenant(organization);
-        if (tenant.isEmpty() && organization == null && auth.getRoles().contains(Roles.PLATFORM_ADMIN)) {
+        Optional<Caller> caller = callerOf(auth);
+        if (caller.isEmpty() && auth.getAttributes().get(OrganizationClaim.NAME) == null
+                && auth.getRoles().contains(Roles.PLATFORM_ADMIN)) {
             // a platform administrator acts on the control plane, for no tenant: no Caller, so every
             // tenant-scoped operation fails closed (403 from its role rules or from Caller.require)
             return null;
         }
-        if (tenant.isEmpty()) {
+        if (caller.isEmpty()) {
             ProblemException problem = new ProblemException(ProblemType.TENANT_UNRESOLVED,
                     "The token's organization claim must hold exactly one organization; "
                             + "a member of several asks for scope organization:<alias>.");
             return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
                     HttpResponse.status(problem.type().status()));
         }
-        context.add(new Caller(tenant.get(), subject(auth), new HashSet<>(auth.getRoles()), auth.getName()));
+        context.add(caller.get());
         return null;
+    }
+
+    /** Who a verified token names: its single organization, its {@code sub}, its roles; empty without exactly one organization. */
+    public static Optional<Caller> callerOf(Authentication auth) {
+        return OrganizationClaim.singleTenant(auth.getAttributes().get(OrganizationClaim.NAME))
+                .map(tenant -> new Caller(tenant, subject(auth), new HashSet<>(auth.getRoles())));
     }
 
     /** The token's {@code sub}: stable, never reused (usernames can be renamed); the username only when a token lacks it. */

@@ -161,10 +161,6 @@ public class DocumentService {
      * Verifies the stored content against its hash (decrypting all of it), then opens it again to
      * stream. A mismatch or a record that does not authenticate is refused and audited.
      */
-    public Download download(UUID id) {
-        return download(id, null, null);
-    }
-
     /**
      * {@code authorization} (the caller's token, to read the claim's assignment) and {@code accessReason} (a
      * stated reason, or null) matter for sensitive categories only: see {@link #requireNeedToKnow}.
@@ -216,7 +212,7 @@ public class DocumentService {
     private void requireNeedToKnow(Document document, @Nullable String authorization, @Nullable String accessReason) {
         Caller caller = Caller.require();
         boolean needToKnow = caller.hasAnyRole(Roles.SUPERVISOR) || (authorization != null
-                && caller.subject().equals(upstream.claim(document.claimId(), authorization).assignedCaseworker()));
+                && AccessReason.needToKnow(caller, upstream.claim(document.claimId(), authorization).assignedCaseworker()));
         String reason = AccessReason.parse(accessReason).orElse(null);
         if (!needToKnow && reason == null) {
             transactions.executeWrite(status -> {

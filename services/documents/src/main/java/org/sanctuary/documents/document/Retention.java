@@ -6,6 +6,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.outbox.Event;
 import org.sanctuary.common.outbox.FeedReader;
 import org.sanctuary.common.tenancy.Caller;
 import org.slf4j.Logger;
@@ -47,9 +48,7 @@ public class Retention {
     @Scheduled(fixedDelay = "${sanctuary.documents.feed-interval:30s}", initialDelay = "20s")
     void scheduledFeed() {
         try {
-            while (readFeed() > 0) {
-                // drain the backlog
-            }
+            reader.readAll(SOURCE, intake, 500, this::apply);
         } catch (RuntimeException e) {
             LOG.warn("intake feed not read this time: {}", e.getMessage());
         }
@@ -66,13 +65,15 @@ public class Retention {
 
     /** Reads one page of intake's feed, recording claim closures on their documents; the number of events read. */
     public int readFeed() {
-        return reader.readPage(SOURCE, intake, 500, event -> {
-            JsonNode payload = event.payload();
-            if ("claim.status-changed".equals(event.type()) && payload != null && "CLOSED".equals(payload.get("to").getStringValue())) {
-                store.claimClosed(UUID.fromString(payload.get("claimId").getStringValue()),
-                        LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-            }
-        });
+        return reader.readPage(SOURCE, intake, 500, this::apply);
+    }
+
+    private void apply(Event event) {
+        JsonNode payload = event.payload();
+        if ("claim.status-changed".equals(event.type()) && payload != null && "CLOSED".equals(payload.get("to").getStringValue())) {
+            store.claimClosed(UUID.fromString(payload.get("claimId").getStringValue()),
+                    LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+        }
     }
 
     /** Applies retention in every tenant that holds documents; the number of contents deleted. */

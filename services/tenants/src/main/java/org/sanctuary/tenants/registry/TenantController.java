@@ -18,6 +18,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.CallerFilter;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.util.List;
@@ -49,9 +50,9 @@ class TenantController {
     @Post
     HttpResponse<Tenant> create(@Body @Valid TenantRegistry.NewTenant request, Authentication admin,
                                 @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        Tenant tenant = registry.create(request, subject(admin));
+        Tenant tenant = registry.create(request, CallerFilter.subject(admin));
         Provisioning.Outcome outcome = provisioning.provision(tenant, request.adminEmail(), authorization);
-        Tenant provisioned = registry.recordProvisioning(tenant.id(), outcome.steps(), subject(admin), "tenant.provision")
+        Tenant provisioned = registry.recordProvisioning(tenant.id(), outcome.steps(), CallerFilter.subject(admin), "tenant.provision")
                 .withFirstAdmin(outcome.firstAdmin());
         return HttpResponse.<Tenant>status(HttpStatus.CREATED).body(provisioned)
                 .header(HttpHeaders.LOCATION, "/api/v1/tenants/" + tenant.id());
@@ -65,7 +66,7 @@ class TenantController {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "An offboarded tenant is not provisioned again.");
         }
         Provisioning.Outcome outcome = provisioning.provision(tenant, null, authorization);
-        return registry.recordProvisioning(id, outcome.steps(), subject(admin), "tenant.provision").withFirstAdmin(outcome.firstAdmin());
+        return registry.recordProvisioning(id, outcome.steps(), CallerFilter.subject(admin), "tenant.provision").withFirstAdmin(outcome.firstAdmin());
     }
 
     /**
@@ -77,12 +78,12 @@ class TenantController {
     Offboarded offboard(@PathVariable String id, Authentication admin, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
         if (tenant.status() != Tenant.Status.OFFBOARDED) {
-            tenant = registry.setStatus(id, Tenant.Status.OFFBOARDED, subject(admin));
+            tenant = registry.setStatus(id, Tenant.Status.OFFBOARDED, CallerFilter.subject(admin));
         }
         TenantProvisioning.Shredding shredding = provisioning.shred(id, authorization);
         List<Provisioning.Step> steps = new java.util.ArrayList<>(tenant.provisioning());
         steps.addAll(shredding.steps());
-        return new Offboarded(registry.recordProvisioning(id, steps, subject(admin), "tenant.shred-keys"), shredding.steps(),
+        return new Offboarded(registry.recordProvisioning(id, steps, CallerFilter.subject(admin), "tenant.shred-keys"), shredding.steps(),
                 shredding.dataLocations());
     }
 
@@ -98,17 +99,11 @@ class TenantController {
 
     @Post("/{id}/suspend")
     Tenant suspend(@PathVariable String id, Authentication admin) {
-        return registry.setStatus(id, Tenant.Status.SUSPENDED, subject(admin));
+        return registry.setStatus(id, Tenant.Status.SUSPENDED, CallerFilter.subject(admin));
     }
 
     @Post("/{id}/reactivate")
     Tenant reactivate(@PathVariable String id, Authentication admin) {
-        return registry.setStatus(id, Tenant.Status.ACTIVE, subject(admin));
-    }
-
-    /** The acting administrator as the audit chain names people: the token's {@code sub}, never the renameable username. */
-    static String subject(Authentication admin) {
-        Object sub = admin.getAttributes().get("sub");
-        return sub instanceof String s && !s.isBlank() ? s : admin.getName();
+        return registry.setStatus(id, Tenant.Status.ACTIVE, CallerFilter.subject(admin));
     }
 }

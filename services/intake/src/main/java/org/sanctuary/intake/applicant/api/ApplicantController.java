@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.persistence.Cursor;
@@ -27,7 +28,6 @@ import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.PersonName;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.intake.applicant.application.ApplicantService;
-import org.sanctuary.intake.applicant.application.NeedToKnow;
 import org.sanctuary.intake.applicant.domain.Applicant;
 
 import java.net.URI;
@@ -63,8 +63,8 @@ class ApplicantController {
      * state why he needs them in {@code X-Access-Reason} (break-glass: recorded, shown to supervisors).
      */
     @Get("/{id}")
-    HttpResponse<ApplicantView> get(@PathVariable UUID id, @Nullable @Header(NeedToKnow.HEADER) String reason) {
-        ApplicantService.Read read = applicants.get(id, NeedToKnow.reason(reason));
+    HttpResponse<ApplicantView> get(@PathVariable UUID id, @Nullable @Header(AccessReason.HEADER) String reason) {
+        ApplicantService.Read read = applicants.get(id, AccessReason.parse(reason));
         Applicant a = read.applicant();
         return HttpResponse.ok(ApplicantView.of(a, a.special() != null, read.specialWithheld()))
                 .header(HttpHeaders.ETAG, Versions.etag(a.version()));
@@ -118,8 +118,8 @@ class ApplicantController {
     @Put("/{id}")
     HttpResponse<ApplicantView> update(@PathVariable UUID id, @Body @Valid ApplicantRequest request,
                                        @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                       @Nullable @Header(NeedToKnow.HEADER) String reason) {
-        ApplicantService.Read read = applicants.update(id, Versions.required(ifMatch), request, NeedToKnow.reason(reason));
+                                       @Nullable @Header(AccessReason.HEADER) String reason) {
+        ApplicantService.Read read = applicants.update(id, Versions.required(ifMatch), request, AccessReason.parse(reason));
         Applicant a = read.applicant();
         return HttpResponse.ok(ApplicantView.of(a, a.special() != null, read.specialWithheld()))
                 .header(HttpHeaders.ETAG, Versions.etag(a.version()));

@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.outbox.Outbox;
@@ -94,14 +95,8 @@ public class ApplicantService {
         return new Created(special ? applicant : withoutSpecial(applicant), false);
     }
 
-    /** A 404 still commits its audit entry: nothing else was written. */
-    @Transactional(noRollbackFor = ProblemException.class)
-    public Applicant get(UUID id) {
-        return get(id, Optional.empty()).applicant();
-    }
-
     /**
-     * One applicant; his special-category fields only on need to know ({@link NeedToKnow}), or with a stated
+     * One applicant (a 404 still commits its audit entry: nothing else was written); his special-category fields only on need to know ({@link NeedToKnow}), or with a stated
      * reason (break-glass) — the audit entry records both whether they were decrypted and the reason.
      */
     @Transactional(noRollbackFor = ProblemException.class)
@@ -138,11 +133,6 @@ public class ApplicantService {
     }
 
     /** Every refusal is raised before the row is written, so the audit entry of a 404 may commit. */
-    @Transactional(noRollbackFor = ProblemException.class)
-    public Applicant update(UUID id, long expectedVersion, ApplicantRequest request) {
-        return update(id, expectedVersion, request, Optional.empty()).applicant();
-    }
-
     /**
      * A write never changes what its caller may not read: without need to know (or a stated reason) the
      * special-category fields stay as they are, and sending them is a 403 naming the field.
@@ -180,7 +170,7 @@ public class ApplicantService {
     private static ProblemException specialRefused() {
         return new ProblemException(ProblemType.FORBIDDEN, "Special-category fields can only be written by whoever may read them.",
                 List.of(new Problem.Violation("special", "not yours to write: you may not read it "
-                        + "(integrators never; caseworkers on need to know, or with " + NeedToKnow.HEADER + ")")));
+                        + "(integrators never; caseworkers on need to know, or with " + AccessReason.HEADER + ")")));
     }
 
     private void checkHousehold(UUID self, List<HouseholdLink> household) {

@@ -3,7 +3,6 @@ package org.sanctuary.intake.applicant.application;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.security.AccessReason;
-import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
 
@@ -14,12 +13,10 @@ import java.util.UUID;
  * Who may open an applicant's special-category fields (issue 11, item 6; docs/security.md): supervisors,
  * and the caseworker assigned to one of the applicant's claims — or, while he has none, the caseworker who
  * registered him. Anyone else of the tenant may open them only with a stated reason (break-glass, the
- * {@value #HEADER} header), which the audit chain records and supervisors see. Integrators never.
+ * {@link AccessReason#HEADER} header), which the audit chain records and supervisors see. Integrators never.
  */
 @Singleton
 public class NeedToKnow {
-
-    public static final String HEADER = AccessReason.HEADER;
 
     private final Sql sql;
 
@@ -48,14 +45,5 @@ public class NeedToKnow {
                         + "and exists (select 1 from applicant where tenant_id = ? and id = ? and created_by = ?))",
                 rs -> rs.getBoolean(1), tenant, applicant, caller.subject(), tenant, applicant, tenant, applicant, caller.subject())
                 .orElse(false);
-    }
-
-    /** The stated reason, decoded and checked ({@link AccessReason}). */
-    public static Optional<String> reason(String header) {
-        return AccessReason.parse(header);
-    }
-
-    public static ProblemException refused(String what) {
-        return AccessReason.required(what);
     }
 }

@@ -19,7 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.sanctuary.intake.applicant.application.NeedToKnow;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.persistence.Cursor;
@@ -170,8 +170,8 @@ class ClaimController {
      */
     @Get("/{id}/facts")
     @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
-    ClaimFacts facts(@PathVariable UUID id, @Nullable @Header(NeedToKnow.HEADER) String reason) {
-        return claims.facts(id, NeedToKnow.reason(reason));
+    ClaimFacts facts(@PathVariable UUID id, @Nullable @Header(AccessReason.HEADER) String reason) {
+        return claims.facts(id, AccessReason.parse(reason));
     }
 
     private static HttpResponse<ClaimView> withEtag(Claim claim) {

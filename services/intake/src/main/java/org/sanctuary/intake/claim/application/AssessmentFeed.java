@@ -36,16 +36,9 @@ public class AssessmentFeed {
     @Scheduled(fixedDelay = "${sanctuary.intake.assessment-feed-interval:1s}", initialDelay = "2s")
     void scheduled() {
         try {
-            while (readFeed() > 0) {
-                // drain the backlog
-            }
+            reader.readAll(SOURCE, assessment, 500, claims::applyAssessmentEvent);
         } catch (RuntimeException e) {
             LOG.warn("assessment feed not read this time: {}", e.getMessage());
         }
-    }
-
-    /** Reads one page of the assessment feed, applying decisions and appeals to their claims; the number read. */
-    public int readFeed() {
-        return reader.readPage(SOURCE, assessment, 500, claims::applyAssessmentEvent);
     }
 }

@@ -14,9 +14,9 @@ import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
-import org.sanctuary.intake.applicant.application.NeedToKnow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sanctuary.intake.applicant.domain.Applicant;
@@ -119,11 +119,6 @@ public class ClaimService {
     }
 
     @Transactional
-    public Slice<Claim> list(Cursor after, int limit, Optional<ClaimStatus> status, Optional<UUID> applicantId) {
-        return list(after, limit, new ClaimStore.Filter(status, applicantId, Optional.empty(), Optional.empty()));
-    }
-
-    @Transactional
     public Slice<Claim> list(Cursor after, int limit, ClaimStore.Filter filter) {
         Slice<Claim> page = Slice.of(store.page(after, limit + 1, filter), limit);
         audit.record("claim.list", RESOURCE, page.items().stream().map(c -> c.id().toString())
@@ -175,11 +170,6 @@ public class ClaimService {
      * Applies a lifecycle action; {@code expectedVersion} (from If-Match) is optional here.
      * {@code firstInstanceDays} — from the tenant's policy pack — sets the deadline when lodging.
      */
-    @Transactional(noRollbackFor = ProblemException.class)
-    public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays) {
-        return act(id, action, expectedVersion, firstInstanceDays, null);
-    }
-
     /**
      * A caller's lifecycle action. DECIDE and APPEAL are refused (403): only the assessment service's
      * events make them ({@link #applyAssessmentEvent}). CLOSE and WITHDRAW need a caseworker or supervisor
@@ -200,12 +190,12 @@ public class ClaimService {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.");
         }
         String written = reason == null || reason.isBlank() ? null : reason.strip();
-        found(id, "claim." + action.path(), store.find(id)); // another tenant's claim is a 404 before anything else
+        Claim current = found(id, "claim." + action.path(), store.find(id)); // another tenant's claim: 404 before anything else
         if (action.needsReason() && written == null) {
             throw new ProblemException(ProblemType.VALIDATION, "reason is required to " + action.path() + " a claim",
                     List.of(new Problem.Violation("reason", "must say why the claim is " + action.target().name().toLowerCase())));
         }
-        return move(id, action, expectedVersion, firstInstanceDays, action.needsReason() ? written : null, null);
+        return move(current, action, expectedVersion, firstInstanceDays, action.needsReason() ? written : null, null);
     }
 
     /**
@@ -232,12 +222,12 @@ public class ClaimService {
                     claim.map(c -> c.status().name()).orElse("not found"));
             return;
         }
-        move(claimId, action, Optional.empty(), 0, null, event.eventId());
+        move(claim.get(), action, Optional.empty(), 0, null, event.eventId());
     }
 
-    private Claim move(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays,
+    private Claim move(Claim current, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays,
                        @Nullable String reason, @Nullable UUID sourceEvent) {
-        Claim current = found(id, "claim." + action.path(), store.find(id));
+        UUID id = current.id();
         expectedVersion.ifPresent(v -> checkVersion(current, v));
         if (!action.allowedFrom(current.status())) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION,
@@ -291,24 +281,17 @@ public class ClaimService {
         return workload;
     }
 
-    /** The document the assessment engine reads: genuine nationalities, age today, declared facts. */
-    @Transactional(noRollbackFor = ProblemException.class)
-    public ClaimFacts facts(UUID id) {
-        return facts(id, Optional.empty());
-    }
-
     /**
-     * The facts carry the applicant's special-category data: open to supervisors and the claim's assigned
+     * The document the assessment engine reads: genuine nationalities, age today, declared facts. The facts carry the applicant's special-category data: open to supervisors and the claim's assigned
      * caseworker; anyone else of the tenant states a reason (break-glass), recorded in the audit chain.
      */
     @Transactional(noRollbackFor = ProblemException.class)
     public ClaimFacts facts(UUID id, Optional<String> reason) {
         Claim claim = found(id, "claim.facts", store.find(id));
-        Caller caller = Caller.require();
-        boolean needToKnow = caller.hasAnyRole(Roles.SUPERVISOR) || caller.subject().equals(claim.assignedCaseworker());
+        boolean needToKnow = AccessReason.needToKnow(Caller.require(), claim.assignedCaseworker());
         if (!needToKnow && reason.isEmpty()) {
             audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-            throw NeedToKnow.refused("claim's facts");
+            throw AccessReason.required("claim's facts");
         }
         AuditTrail.Detail detail = new AuditTrail.Detail(true, needToKnow ? null : reason.get());
         audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, detail);

@@ -63,10 +63,6 @@ public class ClaimStore {
     }
 
     /** Moves the claim if it is still in {@code from} at {@code expectedVersion}; records the history entry. */
-    public boolean transition(Claim moved, ClaimStatus from, long expectedVersion, ClaimAction action) {
-        return transition(moved, from, expectedVersion, action, null, null);
-    }
-
     /**
      * Moves the claim and writes its history line: with the author's reason (sealed under the tenant's key)
      * for close and withdraw, or the id of the assessment event that made it (a second application of the
@@ -115,10 +111,6 @@ public class ClaimStore {
     /** Open claims (lodged, under assessment, appealed) per assignee, and how many are past their deadline. */
     @io.micronaut.serde.annotation.Serdeable
     public record Workload(@Nullable String caseworker, long open, long overdue) {
-    }
-
-    public List<Claim> page(Cursor after, int limit, Optional<ClaimStatus> status, Optional<UUID> applicantId) {
-        return page(after, limit, new Filter(status, applicantId, Optional.empty(), Optional.empty()));
     }
 
     public List<Claim> page(Cursor after, int limit, Filter filter) {
