@@ -1,5 +1,5 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
-import { render, screen, cleanup, within } from '@testing-library/react';
+import { render, screen, cleanup, within, fireEvent, waitFor } from '@testing-library/react';
 import MyWork from './MyWork';
 import { Providers, fakeFetch, json } from '../test-support';
 
@@ -43,5 +43,23 @@ describe('My work: names and nationalities', () => {
     const reads = fake.calls.filter((r) => new URL(r.url).pathname === '/api/v1/applicants');
     expect(reads).toHaveLength(1);
     expect(new URL(reads[0].url).searchParams.get('ids')).toBe(`${A1},${A2}`);
+  });
+});
+
+describe('My work: sort', () => {
+  it('asks for the nearest deadline first, and for the order the caseworker picks', async () => {
+    const fake = fakeFetch([
+      [/^GET \/api\/v1\/claims\?/, () => json({ items: [claim('c1000000-0000-0000-0000-000000000001', A1)] })],
+      [/^GET \/api\/v1\/applicants\?ids=/, () => json({ items: [] })],
+    ]);
+    vi.stubGlobal('fetch', fake.fn);
+    render(<Providers><MyWork /></Providers>);
+    const sorts = () => fake.calls.filter((r) => new URL(r.url).pathname === '/api/v1/claims').map((r) => new URL(r.url).searchParams.get('sort'));
+
+    const order = await screen.findByLabelText('Sort by');
+    expect(sorts()).toEqual(['DEADLINE']);
+    fireEvent.change(order, { target: { value: 'NEWEST' } });
+    await waitFor(() => expect(sorts()).toEqual(['DEADLINE', 'NEWEST']));
+    expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('NEWEST');
   });
 });

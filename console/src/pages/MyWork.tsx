@@ -17,6 +17,8 @@ import { Assignee, DaysLeft, IsoDate, PersonNameView, ShortId } from '../app/bit
 import { useApplicantsByIds } from '../app/applicants';
 
 type ClaimStatus = components['schemas']['ClaimStatus'];
+type ClaimOrder = components['schemas']['ClaimOrder'];
+const ORDERS: ClaimOrder[] = ['DEADLINE', 'NEWEST', 'CREATED'];
 const PAGE = 50;
 
 export default function MyWork() {
@@ -30,9 +32,11 @@ export default function MyWork() {
   // a caseworker's "my work": his claims and the unassigned ones; a supervisor starts from every claim
   const assignee = params.get('assignee') ?? (me.isCaseworker ? 'me-or-unassigned' : '');
   const deadlineBefore = params.get('deadlineBefore') ?? '';
+  // nearest deadline first: what is overdue or due soon leads
+  const sort = (params.get('sort') ?? 'DEADLINE') as ClaimOrder;
 
   const claims = useInfiniteQuery({
-    queryKey: ['claims', { status, applicantId, assignee, deadlineBefore }],
+    queryKey: ['claims', { status, applicantId, assignee, deadlineBefore, sort }],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       call(
@@ -45,6 +49,7 @@ export default function MyWork() {
               applicantId: applicantId || undefined,
               assignee: assignee && assignee !== 'all' ? assignee : undefined,
               deadlineBefore: deadlineBefore || undefined,
+              sort,
             },
           },
         }),
@@ -107,6 +112,17 @@ export default function MyWork() {
               <Form onSubmit={(e) => e.preventDefault()}>
                 <FormGroup label={t('myWork.deadlineBefore')} fieldId="deadline-filter">
                   <TextInput id="deadline-filter" type="date" value={deadlineBefore} onChange={(_e, v) => setParam('deadlineBefore', v)} />
+                </FormGroup>
+              </Form>
+            </ToolbarItem>
+            <ToolbarItem>
+              <Form onSubmit={(e) => e.preventDefault()}>
+                <FormGroup label={t('myWork.sort')} fieldId="sort-order">
+                  <FormSelect id="sort-order" value={sort} onChange={(_e, v) => setParam('sort', v)}>
+                    {ORDERS.map((o) => (
+                      <FormSelectOption key={o} value={o} label={t(`myWork.sort.${o}`)} />
+                    ))}
+                  </FormSelect>
                 </FormGroup>
               </Form>
             </ToolbarItem>

@@ -175,6 +175,41 @@ class ClaimApiTest extends IntakeApiTest {
         assertEquals(List.of(olgas), ids(api().get("/api/v1/claims?deadlineBefore=" + soon, irina)));
     }
 
+    @Test
+    void myWorkSortsByCreationNewestOrNearestDeadlineAndPagesInThatOrder() {
+        String tenant = "sort-tenant";
+        String olga = org.sanctuary.common.testing.TestJwtIssuer.get().token(tenant, "cw-olga", "caseworker");
+        Object applicant = api().post("/api/v1/applicants", olga, applicant("Иван", "Сортов", "RU", "1990-01-01")).json().get("id");
+        String draft = api().post("/api/v1/claims", olga, claim(applicant)).json().get("id").toString();
+        String first = api().post("/api/v1/claims", olga, claim(applicant)).json().get("id").toString();
+        String second = api().post("/api/v1/claims", olga, claim(applicant)).json().get("id").toString();
+        assertEquals(200, api().post("/api/v1/claims/" + first + "/actions/lodge", olga, "").status());
+        assertEquals(200, api().post("/api/v1/claims/" + second + "/actions/lodge", olga, "").status());
+
+        assertEquals(List.of(draft, first, second), ids(api().get("/api/v1/claims", olga)));
+        assertEquals(List.of(draft, first, second), ids(api().get("/api/v1/claims?sort=CREATED", olga)));
+        assertEquals(List.of(second, first, draft), ids(api().get("/api/v1/claims?sort=NEWEST", olga)));
+        assertEquals(List.of(first, second, draft), ids(api().get("/api/v1/claims?sort=DEADLINE", olga)));
+        for (String sort : List.of("CREATED", "NEWEST", "DEADLINE")) {
+            assertEquals(ids(api().get("/api/v1/claims?sort=" + sort, olga)), idsPageByPage("/api/v1/claims?limit=1&sort=" + sort, olga));
+        }
+
+        assertProblem(api().get("/api/v1/claims?sort=NAME", olga), 400);
+        String createdCursor = api().get("/api/v1/claims?limit=1", olga).json().get("next").toString();
+        assertProblem(api().get("/api/v1/claims?sort=DEADLINE&cursor=" + createdCursor, olga), 400);
+    }
+
+    private List<Object> idsPageByPage(String path, String token) {
+        List<Object> all = new java.util.ArrayList<>();
+        Object cursor = null;
+        do {
+            ApiClient.Response page = api().get(path + (cursor == null ? "" : "&cursor=" + cursor), token);
+            all.addAll(ids(page));
+            cursor = page.json().get("next");
+        } while (cursor != null);
+        return all;
+    }
+
     private static List<Object> ids(ApiClient.Response page) {
         assertEquals(200, page.status(), page.body());
         return page.jsonList("items").stream().map(c -> c.get("id")).toList();

@@ -26,6 +26,7 @@ import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.intake.claim.persistence.ClaimOrder;
 import org.sanctuary.intake.claim.persistence.ClaimStore;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.intake.claim.application.ClaimNotes;
@@ -72,14 +73,16 @@ class ClaimController {
     }
 
     /**
-     * Claims in creation order, narrowed by {@code status}, {@code applicantId}, {@code deadlineBefore} (first-instance
+     * Claims in {@code sort} order ({@code CREATED}, the default: oldest first; {@code NEWEST}; {@code DEADLINE}: nearest
+     * first-instance deadline first, drafts last), narrowed by {@code status}, {@code applicantId}, {@code deadlineBefore} (first-instance
      * deadline before that day) and {@code assignee}: {@code me}, {@code unassigned}, {@code me-or-unassigned} (a
      * caseworker's "my work"), or a caseworker's {@code sub}.
      */
     @Get
     ClaimView.Page list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
                         @Nullable @QueryValue ClaimStatus status, @Nullable @QueryValue UUID applicantId,
-                        @Nullable @QueryValue @Size(max = 200) String assignee, @Nullable @QueryValue LocalDate deadlineBefore) {
+                        @Nullable @QueryValue @Size(max = 200) String assignee, @Nullable @QueryValue LocalDate deadlineBefore,
+                        @Nullable @QueryValue ClaimOrder sort) {
         int size = Versions.limit(limit, Cursor.DEFAULT_LIMIT, Cursor.MAX_LIMIT);
         String me = Caller.require().subject();
         Optional<ClaimStore.Assignment> assignment = Optional.ofNullable(assignee).filter(a -> !a.isBlank()).map(a -> switch (a) {
@@ -88,11 +91,12 @@ class ClaimController {
             case "me-or-unassigned" -> new ClaimStore.Assignment(Optional.of(me), true);
             default -> new ClaimStore.Assignment(Optional.of(a), false);
         });
-        Slice<Claim> page = claims.list(cursor == null ? Cursor.start() : Cursor.decode(cursor), size,
+        ClaimOrder order = sort == null ? ClaimOrder.CREATED : sort;
+        Slice<Claim> page = claims.list(order, cursor, size,
                 new ClaimStore.Filter(Optional.ofNullable(status), Optional.ofNullable(applicantId), assignment,
                         Optional.ofNullable(deadlineBefore)));
         return new ClaimView.Page(page.items().stream().map(ClaimView::of).toList(),
-                page.next(c -> new Cursor(c.createdAt(), c.id())));
+                page.more() ? order.cursorAfter(page.items().get(page.items().size() - 1)) : null);
     }
 
     @Serdeable

@@ -8,7 +8,6 @@ import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.outbox.Event;
 import org.sanctuary.common.outbox.Outbox;
-import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.problem.Problem;
@@ -29,6 +28,7 @@ import org.sanctuary.intake.claim.domain.Claim;
 import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Credibility;
+import org.sanctuary.intake.claim.persistence.ClaimOrder;
 import org.sanctuary.intake.claim.persistence.ClaimStore;
 
 import java.time.Clock;
@@ -119,8 +119,8 @@ public class ClaimService {
     }
 
     @Transactional
-    public Slice<Claim> list(Cursor after, int limit, ClaimStore.Filter filter) {
-        Slice<Claim> page = Slice.of(store.page(after, limit + 1, filter), limit);
+    public Slice<Claim> list(ClaimOrder order, @Nullable String cursor, int limit, ClaimStore.Filter filter) {
+        Slice<Claim> page = Slice.of(store.page(order, cursor, limit + 1, filter), limit);
         audit.record("claim.list", RESOURCE, page.items().stream().map(c -> c.id().toString())
                 .collect(Collectors.joining(",")), AuditTrail.Outcome.SUCCESS);
         return page;

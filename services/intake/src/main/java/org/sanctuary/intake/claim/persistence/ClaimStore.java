@@ -4,7 +4,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.crypto.FieldCipher;
-import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.intake.claim.domain.Claim;
@@ -113,9 +112,10 @@ public class ClaimStore {
     public record Workload(@Nullable String caseworker, long open, long overdue) {
     }
 
-    public List<Claim> page(Cursor after, int limit, Filter filter) {
-        StringBuilder where = new StringBuilder("tenant_id = ? and (created_at, id) > (?, ?)");
-        List<Object> params = new java.util.ArrayList<>(List.of(Caller.require().tenantId(), after.createdAt(), after.id()));
+    /** A page of claims in {@code order}, after {@code cursor} (null: the first page). */
+    public List<Claim> page(ClaimOrder order, @Nullable String cursor, int limit, Filter filter) {
+        List<Object> params = new java.util.ArrayList<>(List.of(Caller.require().tenantId()));
+        StringBuilder where = new StringBuilder("tenant_id = ?").append(order.after(cursor, params));
         filter.status().ifPresent(s -> {
             where.append(" and status = ?");
             params.add(s);
@@ -140,7 +140,7 @@ public class ClaimStore {
             params.add(d);
         });
         params.add(limit);
-        return sql.query("select " + COLUMNS + " from claim where " + where + " order by created_at, id limit ?",
+        return sql.query("select " + COLUMNS + " from claim where " + where + " order by " + order.orderBy() + " limit ?",
                 this::map, params.toArray());
     }
 
