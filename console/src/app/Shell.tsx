@@ -12,14 +12,20 @@ import { useMe } from './MeContext';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { NotFound } from './NotFound';
 
-const MyWork = lazy(() => import('../pages/MyWork'));
+const loadMyWork = () => import('../pages/MyWork');
+const loadClaimPage = () => import('../pages/claim/ClaimPage');
+const MyWork = lazy(loadMyWork);
 const RegisterApplicant = lazy(() => import('../pages/RegisterApplicant'));
 const RecordClaim = lazy(() => import('../pages/RecordClaim'));
-const ClaimPage = lazy(() => import('../pages/claim/ClaimPage'));
+const ClaimPage = lazy(loadClaimPage);
 const Approvals = lazy(() => import('../pages/Approvals'));
 const Team = lazy(() => import('../pages/team/Team'));
 
 const MAIN_ID = 'main-content';
+
+// The area the console opens on (My work, or a claim's deep link) loads while sign-in completes, not after it.
+if (window.location.pathname === '/') void loadMyWork();
+else if (/^\/claims\/[0-9a-f-]{36}/.test(window.location.pathname)) void loadClaimPage();
 
 export function Shell() {
   const auth = useAuth();

@@ -26,6 +26,7 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   expect(seed.status).toBe(201);
 
   const caseworker = await signIn(browser, 'gov-caseworker');
+  await expect(caseworker.getByRole('progressbar')).toHaveCount(0); // the claims and their names are read
   await screenshot(caseworker, 'my-work-en');
   await expectAccessible(caseworker, 'my work');
 
@@ -67,6 +68,27 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   await expect(caseworker.getByRole('button', { name: 'Draft decision' })).toBeVisible();
   await screenshot(caseworker, 'claim-assessed-en');
   await expectAccessible(caseworker, 'claim');
+  await expect(caseworker.getByRole('form', { name: 'Assignment' })).toHaveCount(0); // only a supervisor assigns
+  // the applicant turns out to have deserted: run again, and compare the two runs
+  const claimId = claimUrl.substring(claimUrl.lastIndexOf('/') + 1);
+  const bearer = { Authorization: `Bearer ${await token('gov-caseworker')}` };
+  const recorded = await fetch(`${API}/api/v1/claims/${claimId}`, { headers: bearer });
+  const before = (await recorded.json()) as { applicantId: string; military: Record<string, unknown>; credibility?: object };
+  const corrected = await fetch(`${API}/api/v1/claims/${claimId}`, {
+    method: 'PUT',
+    headers: { ...bearer, 'Content-Type': 'application/json', 'If-Match': recorded.headers.get('ETag')! },
+    body: JSON.stringify({ applicantId: before.applicantId, credibility: before.credibility,
+      military: { ...before.military, status: 'DESERTER', served: true, deserted: true, recruitingActor: 'STATE', recruitingCountry: 'RU' } }),
+  });
+  expect(corrected.status, await corrected.text()).toBe(200);
+  await caseworker.reload();
+  await caseworker.getByRole('button', { name: 'Run assessment' }).click();
+  await caseworker.getByLabel('Compare with an earlier run').selectOption({ label: 'Compare with run 1' });
+  const changed = caseworker.getByRole('grid', { name: 'What changed in run 2' });
+  await expect(changed.locator('tbody tr').first()).toBeVisible(); // at least one finding moved
+  await expect(caseworker.getByText('Findings whose result changed from run 1 to run 2')).toBeVisible();
+  await screenshot(caseworker, 'claim-runs-compared-en', caseworker.getByRole('heading', { name: 'What changed in run 2' }));
+  await expectAccessible(caseworker, 'claim, runs compared');
   await caseworker.getByRole('button', { name: 'Draft decision' }).click();
   await expect(caseworker.getByText(/awaiting approval|Pending approval/i).first()).toBeVisible();
   await expect(caseworker.getByRole('link', { name: 'Approvals' })).toHaveCount(0); // not a supervisor
@@ -76,7 +98,6 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   await expect(supervisor.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
   await screenshot(supervisor, 'approvals-en');
   await expectAccessible(supervisor, 'approvals');
-  const claimId = claimUrl.substring(claimUrl.lastIndexOf('/') + 1);
   const row = supervisor.getByRole('row').filter({ hasText: claimId.substring(0, 8) });
   await row.getByRole('button', { name: 'Review' }).click();
   await screenshot(supervisor, 'approval-review-en');
@@ -96,6 +117,19 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   const lodged = await fetch(`${API}/api/v1/claims/${((await openClaim.json()) as { id: string }).id}/actions/lodge`,
     { method: 'POST', headers: json, body: '' });
   expect(lodged.status).toBe(200);
+  // the supervisor reassigns the open claim (the caseworker's own draft, so his) to nobody
+  const openClaimId = ((await (await fetch(`${API}/api/v1/claims?assignee=me&sort=NEWEST&limit=1`,
+    { headers: { Authorization: `Bearer ${caseworkerToken}` } })).json()) as { items: { id: string }[] }).items[0].id;
+  await supervisor.goto(`/claims/${openClaimId}`);
+  const assignment = supervisor.getByRole('form', { name: 'Assignment' });
+  const caseworkerSub = (JSON.parse(Buffer.from(caseworkerToken.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+  await expect(assignment.getByLabel('Assign to')).toHaveValue(caseworkerSub);
+  await assignment.getByLabel('Assign to').selectOption({ label: 'unassigned' });
+  await assignment.getByRole('button', { name: 'Assign' }).click();
+  await expect(assignment.getByText('Assigned:')).toBeVisible();
+  await screenshot(supervisor, 'claim-assignment-en');
+  const reassigned = await fetch(`${API}/api/v1/claims/${openClaimId}`, { headers: { Authorization: `Bearer ${await token('gov-supervisor')}` } });
+  expect(((await reassigned.json()) as { assignedCaseworker?: string | null }).assignedCaseworker ?? null).toBeNull();
   await supervisor.getByRole('link', { name: 'Team' }).click();
   await expect(supervisor.getByRole('heading', { level: 1, name: 'Team workload' })).toBeVisible();
   await expect(supervisor.getByRole('columnheader', { name: 'Overdue', exact: true })).toBeVisible();

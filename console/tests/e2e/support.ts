@@ -1,4 +1,4 @@
-import { expect, type Page, type Browser } from '@playwright/test';
+import { expect, type Page, type Browser, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 
@@ -36,7 +36,9 @@ export async function expectAccessible(page: Page, screen: string) {
   expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string) {
+/** A screenshot kept as a test artifact; `focus`: scrolled into view first (the console scrolls inside its main area). */
+export async function screenshot(page: Page, name: string, focus?: Locator) {
+  await focus?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
 }
 
