@@ -1,21 +1,63 @@
-import { test, expect } from '@playwright/test';
-import { signIn, expectAccessible, screenshot } from './support';
+import { test, expect, type Page } from '@playwright/test';
+import { signIn, expectAccessible, screenshot, token } from './support';
+
+const API = process.env.CONSOLE_URL ?? 'http://127.0.0.1:8080';
+
+/** An applicant with a lodged claim of gov-caseworker's, for the claim screens. */
+async function lodgedClaim(): Promise<{ applicantId: string; claimId: string }> {
+  const headers = { Authorization: `Bearer ${await token('gov-caseworker')}`, 'Content-Type': 'application/json' };
+  const applicant = await fetch(`${API}/api/v1/applicants`, { method: 'POST', headers, body: JSON.stringify({
+    name: { given: 'Мова', family: 'Перекладенко' }, nationalities: [{ country: 'UA', imposed: false }], sex: 'MALE' }) });
+  expect(applicant.status).toBe(201);
+  const applicantId = ((await applicant.json()) as { id: string }).id;
+  const claim = await fetch(`${API}/api/v1/claims`, { method: 'POST', headers, body: JSON.stringify({
+    applicantId, military: { status: 'SUMMONED_NON_REPORTER', recruitingActor: 'STATE', recruitingCountry: 'UA' } }) });
+  expect(claim.status).toBe(201);
+  const claimId = ((await claim.json()) as { id: string }).id;
+  expect((await fetch(`${API}/api/v1/claims/${claimId}/actions/lodge`, { method: 'POST', headers, body: '' })).status).toBe(200);
+  return { applicantId, claimId };
+}
+
+async function inLanguage(page: Page, locale: string) {
+  await page.evaluate((l) => localStorage.setItem('sanctuary.locale', l), locale);
+  await page.reload(); // tokens live in memory only: Keycloak's session signs the user in again, silently
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
 
 /** Every screen exists in five languages and passes axe in each (issue 12); the choice persists. */
 for (const locale of ['ru', 'uk', 'de', 'fr']) {
-  test(`the caseworker's screens in ${locale}`, async ({ browser }) => {
+  test(`the caseworker's and the supervisor's screens in ${locale}`, async ({ browser }) => {
+    const { applicantId, claimId } = await lodgedClaim();
     const page = await signIn(browser, 'gov-caseworker');
-    await page.evaluate((l) => localStorage.setItem('sanctuary.locale', l), locale);
-    await page.reload(); // tokens live in memory only: Keycloak's session signs the user in again, silently
-    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await inLanguage(page, locale);
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toBeVisible();
     await expect(heading).not.toHaveText('My work');
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
     await screenshot(page, `my-work-${locale}`);
     await expectAccessible(page, `my work (${locale})`);
-    await page.goto('/applicants/new');
-    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Register applicant');
-    await screenshot(page, `register-applicant-${locale}`);
-    await expectAccessible(page, `register applicant (${locale})`);
+    for (const [path, english, name] of [
+      ['/applicants/new', 'Register applicant', 'register-applicant'],
+      [`/claims/new?applicantId=${applicantId}`, 'Record a claim', 'record-claim'],
+      [`/claims/${claimId}`, 'Claim', 'claim'],
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(english);
+      await expect(page.getByRole('progressbar')).toHaveCount(0);
+      await screenshot(page, `${name}-${locale}`);
+      await expectAccessible(page, `${name} (${locale})`);
+    }
+
+    const supervisor = await signIn(browser, 'gov-supervisor');
+    await inLanguage(supervisor, locale);
+    for (const [path, english, name] of [['/approvals', 'Approvals', 'approvals'], ['/team', 'Team workload', 'team']]) {
+      await supervisor.goto(path);
+      await expect(supervisor.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(supervisor.getByRole('heading', { level: 1 })).not.toHaveText(english);
+      await expect(supervisor.getByRole('progressbar')).toHaveCount(0);
+      await screenshot(supervisor, `${name}-${locale}`);
+      await expectAccessible(supervisor, `${name} (${locale})`);
+    }
   });
 }
