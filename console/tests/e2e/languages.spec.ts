@@ -22,6 +22,10 @@ async function inLanguage(page: Page, locale: string) {
   await page.evaluate((l) => localStorage.setItem('sanctuary.locale', l), locale);
   await page.reload(); // tokens live in memory only: Keycloak's session signs the user in again, silently
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  // the language is set before the sign-in round trip ends: wait for the signed-in shell (only it has an h1),
+  // or the next goto would race Keycloak's redirect back
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page).not.toHaveURL(/[?&]code=/);
 }
 
 /** Every screen exists in five languages and passes axe in each (issue 12); the choice persists. */
