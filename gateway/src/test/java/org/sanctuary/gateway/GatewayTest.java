@@ -169,6 +169,30 @@ class GatewayTest implements TestPropertyProvider {
 
     /** Issue 12: the console at /, its deep links, hashed assets cached for good, a strict CSP, where to sign in. */
     @Test
+    void responsesAreGzipOrIdentityWhateverElseTheClientNames() {
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"/assets/([^\"]+\\.js)\"")
+                .matcher(api().get("/", null).body());
+        assertTrue(script.find());
+        String asset = "/assets/" + script.group(1);
+        Map<String, java.util.Optional<String>> expected = Map.of(
+                "*", java.util.Optional.of("gzip"), // Node's fetch, and so Prism
+                "gzip, deflate, br, zstd", java.util.Optional.of("gzip"),
+                "snappy", java.util.Optional.empty(),
+                "br, zstd", java.util.Optional.empty());
+        expected.forEach((accept, coding) -> assertEquals(coding,
+                api().send("GET", asset, null, null, Map.of("Accept-Encoding", accept)).header("Content-Encoding"),
+                "Accept-Encoding: " + accept));
+        // a proxied answer too
+        String caseworker = TwoTenants.a("caseworker");
+        for (int i = 0; i < 8; i++) {
+            api().post("/api/v1/applicants", caseworker, applicant());
+        }
+        ApiClient.Response proxied = api().send("GET", "/api/v1/applicants?limit=8", caseworker, null, Map.of("Accept-Encoding", "*"));
+        assertEquals(200, proxied.status());
+        assertEquals(java.util.Optional.of("gzip"), proxied.header("Content-Encoding"));
+    }
+
+    @Test
     void theConsoleIsServedWithAStrictPolicyAndImmutableAssets() {
         ApiClient.Response page = api().get("/", null);
         assertEquals(200, page.status(), page.body());
