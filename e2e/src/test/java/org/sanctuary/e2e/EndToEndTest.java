@@ -167,7 +167,8 @@ class EndToEndTest {
         ApiClient.Response assessed = gateway.post("/api/v1/assessments", govCaseworker, Map.of("claimId", claimId));
         assertEquals(201, assessed.status(), assessed.body());
         assertEquals("REFUGEE_STATUS", assessed.at("result.recommendation"));
-        assertEquals("UNDER_ASSESSMENT", gateway.get("/api/v1/claims/" + claimId, govCaseworker).json().get("status"));
+        // intake puts the claim under assessment when it reads the assessment from the assessment feed
+        assertEquals("UNDER_ASSESSMENT", awaitClaimStatus(claimId, govCaseworker, "UNDER_ASSESSMENT"));
         String assessment = assessed.json().get("id").toString();
         assertEquals(404, gateway.get("/api/v1/assessments/" + assessment, ngoCaseworker).status());
         assertEquals(403, gateway.post("/api/v1/assessments", LocalKeycloak.token("gov-analyst", "gov-analyst"),
@@ -193,11 +194,7 @@ class EndToEndTest {
         assertEquals("APPROVED", approved.json().get("status"));
         assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString(), approved.json().get("appealDeadline"));
         // intake moves its claim when it reads the approval from the assessment feed
-        String status = null;
-        for (long end = System.nanoTime() + 30_000_000_000L; System.nanoTime() < end && !"DECIDED".equals(status); Thread.sleep(200)) {
-            status = (String) gateway.get("/api/v1/claims/" + claimId, govCaseworker).json().get("status");
-        }
-        assertEquals("DECIDED", status);
+        assertEquals("DECIDED", awaitClaimStatus(claimId, govCaseworker, "DECIDED"));
         assertEquals(403, gateway.post("/api/v1/claims/" + claimId + "/actions/close", integrator,
                 Map.of("reason", "Archived by the registry sync.")).status());
         assertEquals(400, gateway.post("/api/v1/claims/" + claimId + "/actions/close", govCaseworker, "").status());
@@ -428,6 +425,15 @@ class EndToEndTest {
     }
 
     /** Polls until the request answers {@code expected}, for at most 40 s; the last status. */
+    /** The claim's status once it is {@code expected}, or as it stands after 30 s. */
+    private String awaitClaimStatus(String claimId, String token, String expected) throws InterruptedException {
+        String status = null;
+        for (long end = System.nanoTime() + 30_000_000_000L; System.nanoTime() < end && !expected.equals(status); Thread.sleep(200)) {
+            status = (String) gateway.get("/api/v1/claims/" + claimId, token).json().get("status");
+        }
+        return status;
+    }
+
     private int awaitStatus(String path, String token, int expected) throws InterruptedException {
         int status = -1;
         for (long end = System.nanoTime() + 40_000_000_000L; System.nanoTime() < end; Thread.sleep(500)) {

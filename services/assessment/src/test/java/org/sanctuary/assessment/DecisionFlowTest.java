@@ -40,13 +40,13 @@ class DecisionFlowTest extends AssessmentApiTest {
     }
 
     @Test
-    void assessingAClaimStoresARunWithThePackVersionAndMovesTheClaim() {
+    void assessingAClaimStoresARunWithThePackVersionAndIntakeMovesTheClaimFromItsEvent() {
         String claim = lodgedClaim(caseworker);
         Map<String, Object> first = assess(claim);
         assertEquals(1, first.get("run"));
         assertEquals(1, first.get("packVersion"));
         assertEquals("REFUGEE_STATUS", ((Map<?, ?>) first.get("result")).get("recommendation"));
-        assertEquals("UNDER_ASSESSMENT", claimStatus(claim, caseworker));
+        awaitClaimStatus(claim, "UNDER_ASSESSMENT", caseworker);
         Map<String, Object> second = assess(claim);
         assertEquals(2, second.get("run"));
         ApiClient.Response runs = api().get("/api/v1/assessments?claimId=" + claim, supervisor);
@@ -118,7 +118,7 @@ class DecisionFlowTest extends AssessmentApiTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        assertEquals("UNDER_ASSESSMENT", claimStatus(claim, caseworker));
+        awaitClaimStatus(claim, "UNDER_ASSESSMENT", caseworker);
 
         ApiClient.Response approved = api().post("/api/v1/decisions/" + decision + "/approve", supervisor, Map.of("comments", "Agreed."));
         assertEquals(200, approved.status(), approved.body());
@@ -145,7 +145,7 @@ class DecisionFlowTest extends AssessmentApiTest {
         assertEquals(200, returned.status(), returned.body());
         assertEquals("RETURNED", returned.json().get("status"));
         assertNull(returned.json().get("appealDeadline"));
-        assertEquals("UNDER_ASSESSMENT", claimStatus(claim, caseworker));
+        awaitClaimStatus(claim, "UNDER_ASSESSMENT", caseworker);
         ApiClient.Response redraft = decide(assessment, "REFUGEE_STATUS", null, caseworker);
         assertEquals(201, redraft.status(), redraft.body());
         assertEquals(false, redraft.json().get("departs"));

@@ -63,8 +63,12 @@ public class AssessmentService {
         this.clock = clock;
     }
 
-    /** Calls the other services first, then writes in one transaction: a failure upstream leaves nothing here. */
-    /** {@code accessReason}: the caller's stated reason to read facts outside need to know (break-glass), or null. */
+    /**
+     * Reads the claim, its facts and the pack with the caller's token, then writes the run and its
+     * {@code assessment.completed} event in one transaction. Intake reads that event and puts a lodged claim
+     * UNDER_ASSESSMENT: nothing here writes into intake. {@code accessReason}: the caller's stated reason to read
+     * facts outside need to know (break-glass), or null.
+     */
     public StoredAssessment assess(UUID claimId, String authorization, @Nullable String accessReason) {
         Upstream.ClaimRef claim = upstream.claim(claimId, authorization);
         if (!ASSESSABLE.contains(claim.status())) {
@@ -75,9 +79,6 @@ public class AssessmentService {
         LocalDate today = LocalDate.now(clock);
         Upstream.EffectivePack pack = upstream.policy(today, authorization);
         Assessment result = engine.assess(pack.pack(), facts, today, Integer.toString(pack.version()));
-        if (claim.status().equals("LODGED")) {
-            upstream.act(claimId, "start-assessment", authorization);
-        }
         return record(claim, pack.version(), result);
     }
 

@@ -63,11 +63,6 @@ public class Upstream {
                 accessReason == null ? java.util.Map.of() : java.util.Map.of(ACCESS_REASON, accessReason)), Facts.class, "claim's facts");
     }
 
-    /** Moves the claim in intake ({@code start-assessment}, {@code decide}, {@code appeal}). */
-    public ClaimRef act(UUID claimId, String action, String authorization) {
-        return ClaimRef.of(onBehalf.post(intake + "/api/v1/claims/" + claimId + "/actions/" + action, authorization, "Claim"));
-    }
-
     /** The pack in force on {@code at}; none then is a 422, since nothing can be assessed without one. */
     public EffectivePack policy(LocalDate at, String authorization) {
         JsonNode pack = policy.pack(authorization, at).orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,

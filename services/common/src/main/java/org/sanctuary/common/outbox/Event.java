@@ -1,5 +1,6 @@
 package org.sanctuary.common.outbox;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -12,8 +13,13 @@ import java.util.UUID;
 public record Event(long seq, UUID eventId, String tenantId, String type, String aggregateId, JsonNode payload,
                     Instant occurredAt) {
 
-    /** A page of the feed; {@code next} is the cursor to pass as {@code after} for the next page. */
+    /**
+     * A page of the feed; {@code next} is the cursor to pass as {@code after} for the next page. {@code feed} is the
+     * feed's identity (a new producer database is a new feed) and {@code afterEventId} the id of the event at seq
+     * {@code after} (null when there is none): a consumer that remembers which event it read last sees when the
+     * producer no longer has it there (restored from an older backup) instead of skipping what took its place.
+     */
     @Serdeable
-    public record Page(List<Event> events, long next) {
+    public record Page(List<Event> events, long next, @Nullable UUID feed, @Nullable UUID afterEventId) {
     }
 }

@@ -10,6 +10,7 @@ import org.sanctuary.common.persistence.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -39,7 +40,10 @@ public class EventFeed {
                         Sql.instant(rs, "occurred_at")),
                 after, limit);
         long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();
-        return new Event.Page(events, next);
+        UUID feed = sql.queryOne("select id from feed_identity", rs -> Sql.uuid(rs, "id")).orElse(null);
+        UUID afterEventId = after == 0 ? null
+                : sql.queryOne("select event_id from outbox where seq = ?", rs -> Sql.uuid(rs, "event_id"), after).orElse(null);
+        return new Event.Page(events, next, feed, afterEventId);
     }
 
     private JsonNode parse(String payload) {

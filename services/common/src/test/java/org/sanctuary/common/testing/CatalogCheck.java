@@ -20,8 +20,8 @@ public final class CatalogCheck {
 
     /** Liquibase's own bookkeeping holds no tenant data. */
     private static final Set<String> ALWAYS_ALLOWED_TABLES = Set.of("databasechangelog", "databasechangeloglock");
-    /** Platform data of every service, ids only: which tenants hold audit chains (see AuditChainWatch). */
-    private static final Set<String> COMMON_ALLOWED_TABLES = Set.of("audit_tenant");
+    /** Platform data of every service, ids only: which tenants hold audit chains (see AuditChainWatch), the feed's identity (FeedReader). */
+    private static final Set<String> COMMON_ALLOWED_TABLES = Set.of("audit_tenant", "feed_identity");
     /** The outbox's cross-tenant feed index and read policy (see EventFeed). */
     private static final Set<String> COMMON_ALLOWED_INDEXES = Set.of("outbox_feed_seq");
     private static final Set<String> COMMON_ALLOWED_POLICIES = Set.of("outbox.outbox_feed_reader");

@@ -91,7 +91,8 @@ class ClaimApiTest extends IntakeApiTest {
         Object version = api().get(claim, caseworker).json().get("version");
         assessmentSays("decision.approved", claim, approved); // the same event again: applied once
         assertEquals(version, api().get(claim, caseworker).json().get("version"));
-        assessmentSays("assessment.completed", claim, UUID.randomUUID()); // not a lifecycle event
+        assessmentSays("assessment.completed", claim, UUID.randomUUID()); // a later run: the claim stays DECIDED
+        assertEquals("DECIDED", api().get(claim, caseworker).json().get("status"));
         assessmentSays("appeal.lodged", claim, UUID.randomUUID());
         assertEquals("APPEALED", api().get(claim, caseworker).json().get("status"));
         assessmentSays("decision.approved", claim, UUID.randomUUID()); // the decision on the appeal
@@ -132,6 +133,21 @@ class ClaimApiTest extends IntakeApiTest {
         assertEquals(200, api().post(claim + "/actions/withdraw", caseworker, reason("The applicant left the country.")).status());
         assessmentSays("decision.approved", claim, UUID.randomUUID());
         assertEquals("WITHDRAWN", api().get(claim, caseworker).json().get("status"));
+    }
+
+    @Test
+    void aLodgedClaimIsUnderAssessmentOnceTheAssessmentServiceSaysItWasAssessed() {
+        String claim = newClaim();
+        assessmentSays("assessment.completed", claim, UUID.randomUUID()); // a draft is not assessed
+        assertEquals("DRAFT", api().get(claim, caseworker).json().get("status"));
+        api().post(claim + "/actions/lodge", caseworker, "");
+        UUID completed = assessmentSays("assessment.completed", claim, UUID.randomUUID());
+        ApiClient.Response assessed = api().get(claim, caseworker);
+        assertEquals("UNDER_ASSESSMENT", assessed.json().get("status"));
+        assessmentSays("assessment.completed", claim, completed); // the same event again
+        assessmentSays("assessment.completed", claim, UUID.randomUUID()); // a second run
+        assertEquals(assessed.json().get("version"), api().get(claim, caseworker).json().get("version"));
+        assertEquals("UNDER_ASSESSMENT", api().get(claim, caseworker).json().get("status"));
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Intake owns the claim: it learns from the assessment service's event feed (read with the service's own
- * token, each event applied in its tenant in the transaction that moves the cursor) when a decision was
- * approved or an appeal lodged, and moves the claim itself (ARCHITECTURE.md §4). The assessment service
- * never writes into intake. Without {@code sanctuary.assessment.url} and the service token nothing moves a
- * claim to DECIDED or APPEALED.
+ * token, each event applied in its tenant in the transaction that moves the cursor) when a claim was first
+ * assessed, a decision approved or an appeal lodged, and moves the claim itself (ARCHITECTURE.md §4). The
+ * assessment service never writes into intake. Without {@code sanctuary.assessment.url} and the service token
+ * nothing moves a claim to UNDER_ASSESSMENT (but its own start-assessment action), DECIDED or APPEALED.
  */
 @Requires(beans = FeedReader.class)
 @Requires(property = "sanctuary.assessment.url", pattern = ".+")

@@ -200,11 +200,13 @@ public class ClaimService {
 
     /**
      * Applies one event of the assessment service's feed (in its tenant, in the transaction that moves the
-     * feed's cursor): an approved decision makes the claim DECIDED, a lodged appeal APPEALED. Idempotent: an
-     * event already applied, or one the claim can no longer follow (withdrawn meanwhile), changes nothing.
+     * feed's cursor): a completed assessment puts a lodged claim UNDER_ASSESSMENT, an approved decision makes it
+     * DECIDED, a lodged appeal APPEALED. Idempotent: an event already applied, or one the claim can no longer
+     * follow (withdrawn meanwhile), changes nothing.
      */
     public void applyAssessmentEvent(Event event) {
         ClaimAction action = switch (event.type()) {
+            case "assessment.completed" -> ClaimAction.START_ASSESSMENT;
             case "decision.approved" -> ClaimAction.DECIDE;
             case "appeal.lodged" -> ClaimAction.APPEAL;
             default -> null;
@@ -217,6 +219,9 @@ public class ClaimService {
             return;
         }
         Optional<Claim> claim = store.find(claimId);
+        if (action == ClaimAction.START_ASSESSMENT && claim.isPresent() && claim.get().status() != ClaimStatus.LODGED) {
+            return; // a later run of the assessment (under assessment, or re-assessed on appeal): nothing to move
+        }
         if (claim.isEmpty() || !action.allowedFrom(claim.get().status())) {
             LOG.warn("{} {} of claim {} not applied: the claim is {}", event.type(), event.eventId(), claimId,
                     claim.map(c -> c.status().name()).orElse("not found"));
