@@ -67,6 +67,8 @@ final class RiskHeads {
                 reasons.add("his call-up was punitive, a measure applied to him for his (imputed) political opinion");
             } else if (punitive == Truth.FALSE) {
                 reasons.add("the punitive call-up he claims is not accepted");
+            } else {
+                reasons.add("whether the call-up was punitive cannot be decided until its credibility is assessed");
             }
         }
         for (PolicyPack.RecruitmentTarget target : coi.discriminatoryRecruitment()) {
@@ -78,11 +80,10 @@ final class RiskHeads {
                     case POLITICAL_OPPONENT -> Ground.POLITICAL_OPINION;
                     case RELIGIOUS_MINORITY -> Ground.RELIGION;
                 });
-                reasons.add(country + " recruits " + switch (target) {
-                    case ETHNIC_MINORITY -> "members of ethnic minorities";
-                    case POLITICAL_OPPONENT -> "political opponents";
-                    case RELIGIOUS_MINORITY -> "members of religious minorities";
-                } + " disproportionately and he credibly is one (" + cite(country, coi) + ")");
+                reasons.add(country + " recruits " + recruited(target) + " disproportionately and he credibly is one (" + cite(country, coi) + ")");
+            } else if (member == Truth.UNKNOWN) {
+                reasons.add(country + " recruits " + recruited(target) + " disproportionately (" + cite(country, coi) + "); whether the applicant is one cannot be decided until "
+                        + "that is assessed");
             }
         }
         if (result == Truth.FALSE && reasons.isEmpty()) {
@@ -90,6 +91,14 @@ final class RiskHeads {
                     + cite(country, coi) + ")");
         }
         return new Head(result, grounds, reasons);
+    }
+
+    private static String recruited(PolicyPack.RecruitmentTarget target) {
+        return switch (target) {
+            case ETHNIC_MINORITY -> "members of ethnic minorities";
+            case POLITICAL_OPPONENT -> "political opponents";
+            case RELIGIOUS_MINORITY -> "members of religious minorities";
+        };
     }
 
     /** B — S4, GIP10-2: service would mean taking part in acts contrary to the basic rules of human conduct. */

@@ -58,6 +58,25 @@ class EngineTest {
         return (ObjectNode) facts.get("credibility");
     }
 
+    /** Issue 19, item 4: every finding says why, on every public profile and with any one credibility finding still open. */
+    @Test
+    void noFindingAnswersWithoutAReason() throws IOException {
+        List<String> bare = new java.util.ArrayList<>();
+        for (AcceptanceSuite.Profile profile : AcceptanceSuite.profiles().toList()) {
+            List<String> open = new java.util.ArrayList<>(List.of(""));
+            profile.facts().get("credibility").fieldNames().forEachRemaining(open::add);
+            for (String unassessed : open) {
+                Assessment a = assess(profile.id(), f -> credibility(f).remove(unassessed));
+                for (Finding f : a.findings()) {
+                    if (f.reasons().isEmpty() || f.reasons().stream().anyMatch(r -> !r.matches("(?s).*\\p{L}{3}.*"))) {
+                        bare.add(profile.id() + (unassessed.isEmpty() ? "" : " without " + unassessed) + ": " + f.rule() + " " + f.result() + " " + f.reasons());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bare);
+    }
+
     @Test
     void aClaimedFactWithoutCredibilityIsUndeterminedAndMissingButAnUnclaimedOneIsNot() throws IOException {
         Assessment a = assess("01", f -> credibility(f).remove("callUp"));
