@@ -1,7 +1,7 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { render, screen, cleanup } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { actionsFor } from './lifecycle';
+import { actionsFor, pendingTransition } from './lifecycle';
 import { ENUMS } from './enums';
 import { Providers, fakeFetch, json } from '../test-support';
 import ClaimPage from '../pages/claim/ClaimPage';
@@ -62,5 +62,21 @@ describe('lifecycle actions offered', () => {
     }
     expect(screen.queryByRole('button', { name: /decide/i })).toBeNull();
     expect(screen.queryByRole('button', { name: /^appeal/i })).toBeNull();
+  });
+});
+
+describe('a transition on its way (issue 14)', () => {
+  const approved = (stage: 'FIRST_INSTANCE' | 'APPEAL') => ({ stage, status: 'APPROVED' as const });
+  it('follows what the assessment service already says, until intake has applied it', () => {
+    expect(pendingTransition('LODGED', 0, [])).toBeUndefined();
+    expect(pendingTransition('LODGED', 1, [])).toBe('UNDER_ASSESSMENT');
+    expect(pendingTransition('UNDER_ASSESSMENT', 1, [])).toBeUndefined();
+    expect(pendingTransition('UNDER_ASSESSMENT', 1, [{ stage: 'FIRST_INSTANCE', status: 'PENDING_APPROVAL' }])).toBeUndefined();
+    expect(pendingTransition('UNDER_ASSESSMENT', 1, [approved('FIRST_INSTANCE')])).toBe('DECIDED');
+    expect(pendingTransition('LODGED', 1, [approved('FIRST_INSTANCE')])).toBe('DECIDED');
+    expect(pendingTransition('DECIDED', 1, [approved('FIRST_INSTANCE')])).toBeUndefined();
+    expect(pendingTransition('APPEALED', 2, [approved('FIRST_INSTANCE')])).toBeUndefined();
+    expect(pendingTransition('APPEALED', 2, [approved('FIRST_INSTANCE'), approved('APPEAL')])).toBe('DECIDED');
+    expect(pendingTransition('WITHDRAWN', 1, [approved('FIRST_INSTANCE')])).toBeUndefined();
   });
 });

@@ -19,3 +19,21 @@ export function actionsFor(status: ClaimStatus): LifecycleAction[] {
 }
 
 export const needsReason = (action: LifecycleAction) => action === 'withdraw' || action === 'close';
+
+/**
+ * The status intake will give the claim once it has read what the assessment service already says (issue 14): the
+ * claim moves by the assessment service's events, a second or so later. A run makes a lodged claim UNDER_ASSESSMENT;
+ * an approved decision makes the claim DECIDED (a first-instance one while undecided, one on the appeal while
+ * appealed). Undefined when nothing is on its way.
+ */
+export function pendingTransition(
+  status: ClaimStatus,
+  runs: number,
+  decisions: { stage: 'FIRST_INSTANCE' | 'APPEAL'; status: 'PENDING_APPROVAL' | 'APPROVED' | 'RETURNED' }[],
+): ClaimStatus | undefined {
+  const approved = (stage: 'FIRST_INSTANCE' | 'APPEAL') => decisions.some((d) => d.stage === stage && d.status === 'APPROVED');
+  if ((status === 'LODGED' || status === 'UNDER_ASSESSMENT') && approved('FIRST_INSTANCE')) return 'DECIDED';
+  if (status === 'APPEALED' && approved('APPEAL')) return 'DECIDED';
+  if (status === 'LODGED' && runs > 0) return 'UNDER_ASSESSMENT';
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert, Button, Content, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
@@ -13,11 +13,11 @@ import { call, fieldErrors, ProblemAlert } from '../../app/problems';
 import { useEnumLabel } from '../../app/enums';
 import { Assignee, DaysLeft, IsoDate, PersonNameView, ShortId } from '../../app/bits';
 import { TextAreaField } from '../../app/fields';
-import { actionsFor, needsReason, type LifecycleAction } from '../../app/lifecycle';
+import { actionsFor, needsReason, pendingTransition, type LifecycleAction } from '../../app/lifecycle';
 import { useMe } from '../../app/MeContext';
 import { Evidence } from './Evidence';
-import { AssessmentSection } from './AssessmentSection';
-import { DecisionSection } from './DecisionSection';
+import { AssessmentSection, useAssessments } from './AssessmentSection';
+import { DecisionSection, useDecisions } from './DecisionSection';
 import { Notes } from './Notes';
 import { AssignControl } from './AssignControl';
 
@@ -32,6 +32,15 @@ export default function ClaimPage() {
     queryKey: ['claim', id],
     queryFn: () => call(intake.GET('/api/v1/claims/{id}', { params: { path: { id } } })),
   });
+  const runs = useAssessments(id);
+  const decisions = useDecisions(id);
+  const pending = claim.data && pendingTransition(claim.data.status, runs.data?.length ?? 0, decisions.data ?? []);
+  useEffect(() => {
+    // intake moves the claim when it reads the assessment service's event: look again until it has
+    if (!pending) return;
+    const timer = setInterval(() => void claim.refetch(), 1000);
+    return () => clearInterval(timer);
+  }, [pending]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (claim.isPending) {
     return (
@@ -60,6 +69,16 @@ export default function ClaimPage() {
           </FlexItem>
           <FlexItem>
             {t('col.status')}: <Label color="blue">{label('claimStatus', c.status)}</Label>
+            <span aria-live="polite">
+              {pending && (
+                <>
+                  {' '}
+                  <Label color="orange" variant="outline">
+                    {t('claim.pending', { status: label('claimStatus', pending) })}
+                  </Label>
+                </>
+              )}
+            </span>
           </FlexItem>
           <FlexItem>
             {t('col.lodgedOn')}: <IsoDate value={c.lodgedOn} />

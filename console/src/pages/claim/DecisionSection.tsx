@@ -20,6 +20,13 @@ type Decision = A['schemas']['Decision'];
 /** The outcome a recommendation leads to (REFER_EXCLUSION → EXCLUDED). */
 export const outcomeFor = (r: A['schemas']['Recommendation']): Outcome => (r === 'REFER_EXCLUSION' ? 'EXCLUDED' : r);
 
+export function useDecisions(claimId: string) {
+  return useQuery({
+    queryKey: ['decisions', claimId],
+    queryFn: () => call(assessment.GET('/api/v1/decisions', { params: { query: { claimId } } })),
+  });
+}
+
 export function DecisionSection({ claim }: { claim: I['schemas']['ClaimView'] }) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
@@ -28,10 +35,7 @@ export function DecisionSection({ claim }: { claim: I['schemas']['ClaimView'] })
   const client = useQueryClient();
   const runs = useAssessments(claim.id);
   const latest = latestRun(runs.data);
-  const decisions = useQuery({
-    queryKey: ['decisions', claim.id],
-    queryFn: () => call(assessment.GET('/api/v1/decisions', { params: { query: { claimId: claim.id } } })),
-  });
+  const decisions = useDecisions(claim.id);
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reasons, setReasons] = useState('');
   useEffect(() => {
@@ -53,7 +57,8 @@ export function DecisionSection({ claim }: { claim: I['schemas']['ClaimView'] })
   const errors = fieldErrors(draft.error);
   const departs = latest && outcome && outcome !== outcomeFor(latest.result.recommendation);
   const pending = (decisions.data ?? []).some((d) => d.status === 'PENDING_APPROVAL');
-  const canDraft = me.isCaseworker && latest && claim.status === 'UNDER_ASSESSMENT' && !pending;
+  // a lodged claim with a run is under assessment already, as far as the assessment service knows (intake follows)
+  const canDraft = me.isCaseworker && latest && (claim.status === 'UNDER_ASSESSMENT' || claim.status === 'LODGED') && !pending;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
