@@ -68,12 +68,12 @@ test('register an applicant, record and lodge a claim with the keyboard only', a
   await expect(page.locator('#f-military-status')).not.toHaveValue('');
   await tabTo(page, { text: 'Save claim' });
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Claim' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Claim', exact: true })).toBeVisible();
 
   await tabTo(page, { text: 'Lodge' });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Start assessment' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Claim' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Claim', exact: true })).toBeVisible();
   await expectAccessible(page, 'claim, lodged by keyboard');
   expect((page as Page & { cspErrors?: string[] }).cspErrors ?? []).toEqual([]);
 });
