@@ -8,7 +8,9 @@ import org.sanctuary.assessment.engine.PolicyPack.ServiceCondition;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -211,14 +213,30 @@ final class RiskHeads {
         return new Head(held.and(liable).and(Truth.of(!adequate && kindFits)), grounds, reasons);
     }
 
-    /** S11: whether his own State's COI shows any risk head against him (assuming he would be called up there). */
-    static Truth anyAtHome(Case c, String country, Coi coi) {
+    /**
+     * The risk heads his own State poses (S11, assuming he would be called up there), each by name with its truth: the
+     * same heads, tuned the same way, as the rules that ask it of the recruiter.
+     */
+    static Map<String, Truth> atHome(Case c, String country, Coi coi) {
         Truth liable = Truth.TRUE;
-        return punishment(country, coi, liable).truth()
-                .or(measures(c, country, coi, false).truth())
-                .or(complicity(c, country, coi, liable, false).truth())
-                .or(conditions(c, country, coi, liable, false).truth())
-                .or(conscience(c, country, coi, liable).truth());
+        Map<String, Truth> heads = new LinkedHashMap<>();
+        heads.put("disproportionate or extrajudicial punishment (QD-9-2-c)", punishment(country, coi, liable).truth());
+        heads.put("discriminatory measures (QD-9-2-b)", measures(c, country, coi, false).truth());
+        heads.put("acts contrary to the basic rules of human conduct (GIP10-2)", complicity(c, country, coi, liable, false).truth());
+        heads.put("conditions of service amounting to persecution (GIP10-3)", conditions(c, country, coi, liable, false).truth());
+        Truth others = heads.values().stream().reduce(Truth.FALSE, Truth::or);
+        heads.put("punishment for his conscience (GIP10-1" + (objectionAloneSuffices(c.pack) ? "" : ", aggravated as this pack requires")
+                + ")", objection(c.pack, conscience(c, country, coi, liable).truth(), others));
+        return heads;
+    }
+
+    /** S7 as the pack tunes it (GIP10-1.objectionAloneSuffices, true unless set): whether {@code conscience} is a risk. */
+    static Truth objection(PolicyPack pack, Truth conscience, Truth aggravated) {
+        return objectionAloneSuffices(pack) ? conscience : conscience.and(aggravated);
+    }
+
+    static boolean objectionAloneSuffices(PolicyPack pack) {
+        return pack.setting("GIP10-1").map(PolicyPack.RuleSetting::objectionAloneSuffices).orElse(true);
     }
 
     private static String years(Integer max) {

@@ -141,11 +141,15 @@ public final class Rules {
                     ? own + " protects against recruitment by non-State armed groups (" + RiskHeads.cite(own, coi) + ")."
                     : own + " does not protect against recruitment by non-State armed groups (" + RiskHeads.cite(own, coi) + ").");
         }
-        Truth atHome = RiskHeads.anyAtHome(c, own, coi);
+        Map<String, Truth> heads = RiskHeads.atHome(c, own, coi);
+        Truth atHome = heads.values().stream().reduce(Truth.FALSE, Truth::or);
+        List<String> named = heads.entrySet().stream().filter(h -> h.getValue() == (atHome == Truth.TRUE ? Truth.TRUE : Truth.UNKNOWN))
+                .map(Map.Entry::getKey).toList();
         reasons.add(switch (atHome) {
-            case TRUE -> "But the COI of " + own + " shows a risk head against him there too, so he has no safe alternative.";
+            case TRUE -> "But " + own + " itself poses a risk to him there: " + String.join("; ", named) + " (" + RiskHeads.cite(own, coi)
+                    + "), so he has no safe alternative.";
             case FALSE -> "The COI of " + own + " shows no risk head against him there.";
-            case UNKNOWN -> "Whether his own State poses a risk to him turns on facts not yet assessed.";
+            case UNKNOWN -> "Whether " + own + " itself poses a risk to him (" + String.join("; ", named) + ") turns on facts not yet assessed.";
         });
         Truth met = adult.and(place).and(atHome.not());
         if (met.isTrue()) {
@@ -303,18 +307,21 @@ public final class Rules {
             List<String> reasons = new ArrayList<>();
             reasons.add(liability(c, coi));
             reasons.addAll(conscience.reasons().stream().map(r -> capitalised(r) + ".").toList());
-            boolean alone = c.pack.setting("GIP10-1").map(PolicyPack.RuleSetting::objectionAloneSuffices).orElse(true);
             Truth met = conscience.truth();
-            if (!alone) {
-                Truth aggravated = RiskHeads.punishment(c.recruiter(), coi, liable).truth()
-                        .or(RiskHeads.measures(c, c.recruiter(), coi, true).truth())
-                        .or(e.get("GIP10-2").truth()).or(e.get("GIP10-3").truth());
-                met = met.and(aggravated);
+            if (!RiskHeads.objectionAloneSuffices(c.pack)) {
+                Map<String, Truth> aggravations = new LinkedHashMap<>();
+                aggravations.put("disproportionate or extrajudicial punishment (QD-9-2-c)", RiskHeads.punishment(c.recruiter(), coi, liable).truth());
+                aggravations.put("discriminatory measures (QD-9-2-b)", RiskHeads.measures(c, c.recruiter(), coi, true).truth());
+                aggravations.put("GIP10-2 met", e.get("GIP10-2").truth());
+                aggravations.put("GIP10-3 met", e.get("GIP10-3").truth());
+                Truth aggravated = aggravations.values().stream().reduce(Truth.FALSE, Truth::or);
+                met = RiskHeads.objection(c.pack, conscience.truth(), aggravated);
                 if (conscience.truth().isTrue() && aggravated == Truth.FALSE) {
                     reasons.add("This pack holds that objection alone does not found a claim (GIP10-1.objectionAloneSuffices = false), "
                             + "and nothing aggravates it: the penalties are not disproportionate, discriminatory or extrajudicial, and neither GIP10-2 nor GIP10-3 is met.");
                 } else if (conscience.truth().isTrue() && aggravated.isTrue()) {
-                    reasons.add("This pack requires more than objection alone, and it is aggravated here (S7).");
+                    reasons.add("This pack requires more than objection alone, and it is aggravated here by " + String.join(", ",
+                            aggravations.entrySet().stream().filter(a -> a.getValue().isTrue()).map(Map.Entry::getKey).toList()) + " (S7).");
                 }
             }
             if (met.isTrue()) {

@@ -104,6 +104,27 @@ class EngineTest {
         assertTrue(finding(a, "QD-4-5").reasons().get(0).contains("callUp"), finding(a, "QD-4-5").reasons().toString());
     }
 
+    /**
+     * Issue 19, item 1: a pack's tuning of objection (S7) holds wherever a rule asks "is there a risk there?" — the
+     * internal protection check asks it of his own State with the same tuned rule as GIP10-1 does of the recruiter.
+     */
+    @Test
+    void objectionAloneCountsAtHomeOnlyWhereThePackLetsItCountAtAll() throws IOException {
+        Consumer<ObjectNode> objector = f -> {
+            ((ObjectNode) military(f).get("objection")).put("held", true).put("kind", "ABSOLUTE").put("basis", "MORAL");
+            credibility(f).put("objection", "ACCEPTED");
+        };
+        Assessment alone = assess("06", objector);
+        assertEquals(Finding.Result.NOT_MET, finding(alone, "QD-8").result(), finding(alone, "QD-8").reasons().toString());
+        assertTrue(finding(alone, "QD-8").reasons().stream().anyMatch(r -> r.contains("punishment for his conscience (GIP10-1)")),
+                "the risk head at home is named: " + finding(alone, "QD-8").reasons());
+
+        Assessment tuned = assess("06", objector, p -> ((ObjectNode) p.get("rules")).putObject("GIP10-1")
+                .put("objectionAloneSuffices", false), DATE);
+        assertEquals(Finding.Result.MET, finding(tuned, "QD-8").result(), finding(tuned, "QD-8").reasons().toString());
+        assertEquals(Recommendation.TEMPORARY_PROTECTION, tuned.recommendation());
+    }
+
     @Test
     void aSwitchedOffRuleIsNotApplicableAndSaysWhatItWouldHaveFound() throws IOException {
         Assessment a = assess("08a", f -> { }, p -> ((ObjectNode) p.get("rules")).putObject("ECHR-9-BAYATYAN")
