@@ -446,14 +446,33 @@ public final class Rules {
                 : "Reservist status alone is not enough; the mobilisation must be credible (CNDA, 20 July 2023).");
     }
 
+    /**
+     * PK & OS [2020] UKUT 314: punishment for refusing service is persecution for political opinion where the conduct
+     * contrary to the basic rules of human conduct is committed on a systematic basis, as deliberate policy or official
+     * indifference. Its own test, not GIP10-2's: a unit implicated in crimes meets GIP10-2 but not this.
+     */
     private static Verdict pkos(Case c, Map<String, Verdict> e) {
         Verdict gip2 = e.get("GIP10-2");
-        return switch (gip2.result()) {
-            case MET -> Verdict.of(Truth.TRUE, EnumSet.of(Ground.POLITICAL_OPINION), gip2.countries(), List.of(
-                    "Punishment for refusing service in which the conduct contrary to the basic rules of human conduct is systematic can be persecution for political opinion; no specific international condemnation is needed."));
-            case UNDETERMINED -> Verdict.of(Truth.UNKNOWN, gip2.countries(), "Turns on GIP10-2, which is undetermined.");
-            default -> Verdict.of(Truth.FALSE, gip2.countries(), "GIP10-2 is not met, so refusal of such service does not arise.");
-        };
+        if (gip2.result() == Finding.Result.NOT_MET || gip2.result() == Finding.Result.NOT_APPLICABLE) {
+            return Verdict.of(Truth.FALSE, gip2.countries(), "GIP10-2 is not met, so refusal of such service does not arise.");
+        }
+        return againstRecruiter(c, coi -> {
+            if (!coi.armedConflict().systematicIhlViolations()) {
+                return Verdict.of(Truth.FALSE, List.of(c.recruiter()), "PK & OS requires conduct contrary to the basic rules of "
+                        + "human conduct committed on a systematic basis, as deliberate policy or official indifference; the COI of "
+                        + c.recruiter() + " does not record such violations (" + RiskHeads.cite(c.recruiter(), coi) + ")"
+                        + (gip2.met() ? ", so GIP10-2, met on his own unit's implication, does not carry this rule." : "."));
+            }
+            if (gip2.result() == Finding.Result.UNDETERMINED) {
+                return Verdict.of(Truth.UNKNOWN, List.of(c.recruiter()), "The forces of " + c.recruiter() + " commit such violations "
+                        + "systematically (" + RiskHeads.cite(c.recruiter(), coi) + "), but whether he would have to serve turns on "
+                        + "GIP10-2, which is undetermined.");
+            }
+            return Verdict.of(Truth.TRUE, EnumSet.of(Ground.POLITICAL_OPINION), List.of(c.recruiter()), List.of("The forces of "
+                    + c.recruiter() + " commit violations of humanitarian law systematically (" + RiskHeads.cite(c.recruiter(), coi)
+                    + "); punishment for refusing such service is persecution for political opinion, with no specific "
+                    + "international condemnation needed."));
+        });
     }
 
     private static Verdict benefitOfDoubt(Case c, Map<String, Verdict> e) {

@@ -125,6 +125,25 @@ class EngineTest {
         assertEquals(Recommendation.TEMPORARY_PROTECTION, tuned.recommendation());
     }
 
+    /** Issue 19, item 3: PK & OS applies its own test (systematic conduct), not GIP10-2's (which a unit alone can meet). */
+    @Test
+    void pkAndOsNeedsSystematicConductNotOnlyAnImplicatedUnit() throws IOException {
+        Consumer<ObjectNode> implicatedUnit = f -> {
+            ((ObjectNode) military(f).get("unit")).put("implicatedInCrimes", true);
+            credibility(f).put("unit", "ACCEPTED");
+        };
+        Assessment unitOnly = assess("08b", implicatedUnit);
+        assertEquals(Finding.Result.MET, finding(unitOnly, "GIP10-2").result(), finding(unitOnly, "GIP10-2").reasons().toString());
+        assertEquals(Finding.Result.NOT_MET, finding(unitOnly, "UKUT-PKOS-2020").result());
+        assertTrue(finding(unitOnly, "UKUT-PKOS-2020").reasons().get(0).contains("systematic basis"),
+                finding(unitOnly, "UKUT-PKOS-2020").reasons().toString());
+
+        Assessment systematic = assess("08b", implicatedUnit, p -> ((ObjectNode) p.get("coi").get("XC").get("armedConflict"))
+                .put("systematicIhlViolations", true), DATE);
+        assertEquals(Finding.Result.MET, finding(systematic, "UKUT-PKOS-2020").result(),
+                finding(systematic, "UKUT-PKOS-2020").reasons().toString());
+    }
+
     @Test
     void aSwitchedOffRuleIsNotApplicableAndSaysWhatItWouldHaveFound() throws IOException {
         Assessment a = assess("08a", f -> { }, p -> ((ObjectNode) p.get("rules")).putObject("ECHR-9-BAYATYAN")
