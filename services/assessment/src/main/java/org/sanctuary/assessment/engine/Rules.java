@@ -279,10 +279,15 @@ public final class Rules {
     private static Verdict ez(Case c, Map<String, Verdict> e) {
         Verdict refusal = e.get("QD-9-2-e");
         return switch (refusal.result()) {
-            case MET -> Verdict.of(Truth.TRUE, EnumSet.of(Ground.POLITICAL_OPINION), refusal.countries(), List.of(
-                    "QD-9-2-e is met: his refusal need not have been formalised where no effective right to object exists, "
-                    + "his future posting need not be known where crimes are systematic, and a strong presumption links the "
-                    + "punishment he faces to a Convention ground (political opinion, actual or imputed)."));
+            case MET -> {
+                boolean systematic = c.recruiterCoi().map(coi -> coi.armedConflict().systematicIhlViolations()).orElse(false);
+                yield Verdict.of(Truth.TRUE, EnumSet.of(Ground.POLITICAL_OPINION), refusal.countries(), List.of(
+                        "QD-9-2-e is met: his refusal need not have been formalised where no effective right to object exists, "
+                        + (systematic ? "his future posting need not be known since the COI records the crimes as systematic, "
+                                : "the crimes are established for his own unit (the COI does not record them as systematic), ")
+                        + "and a strong presumption links the punishment he faces to a Convention ground (political opinion, "
+                        + "actual or imputed)."));
+            }
             case UNDETERMINED -> Verdict.of(Truth.UNKNOWN, refusal.countries(), "Turns on QD-9-2-e, which is undetermined.");
             default -> Verdict.of(Truth.FALSE, refusal.countries(), "QD-9-2-e is not met, so the EZ presumption of nexus does not arise.");
         };

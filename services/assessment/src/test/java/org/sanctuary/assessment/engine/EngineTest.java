@@ -144,6 +144,21 @@ class EngineTest {
                 finding(systematic, "UKUT-PKOS-2020").reasons().toString());
     }
 
+    /** Issue 19, item 3: CJEU-EZ says "systematic" only where the COI does. */
+    @Test
+    void ezCallsTheCrimesSystematicOnlyWhereTheCoiDoes() throws IOException {
+        Consumer<ObjectNode> implicatedUnit = f -> {
+            ((ObjectNode) military(f).get("unit")).put("implicatedInCrimes", true);
+            credibility(f).put("unit", "ACCEPTED");
+        };
+        Assessment ua = assess("07", implicatedUnit); // Ukraine: no systematic violations recorded
+        assertEquals(Finding.Result.MET, finding(ua, "CJEU-EZ").result(), finding(ua, "QD-9-2-e").reasons().toString());
+        assertTrue(finding(ua, "CJEU-EZ").reasons().get(0).contains("does not record them as systematic"), finding(ua, "CJEU-EZ").reasons().toString());
+        Assessment ru = assess("01", f -> { }); // Russia: systematic
+        assertEquals(Finding.Result.MET, finding(ru, "CJEU-EZ").result());
+        assertTrue(finding(ru, "CJEU-EZ").reasons().get(0).contains("records the crimes as systematic"), finding(ru, "CJEU-EZ").reasons().toString());
+    }
+
     @Test
     void aSwitchedOffRuleIsNotApplicableAndSaysWhatItWouldHaveFound() throws IOException {
         Assessment a = assess("08a", f -> { }, p -> ((ObjectNode) p.get("rules")).putObject("ECHR-9-BAYATYAN")
