@@ -356,7 +356,7 @@ function MilitaryProfile({ claim }: { claim: ClaimView }) {
         {m.objection?.held && row('military.objection.kind', m.objection.kind ? label('objectionKind', m.objection.kind) : t('common.none'))}
         {m.objection?.held && row('military.objection.basis', m.objection.basis ? label('objectionBasis', m.objection.basis) : t('common.none'))}
         {row('military.illTreatment', (m.illTreatmentSuffered ?? []).map((x) => label('illTreatment', x)).join(', ') || t('common.none'), 'fact-illTreatment')}
-        {row('military.exclusionIndicators', (m.exclusionIndicators ?? []).join(', ') || t('common.none'))}
+        {row('military.exclusionIndicators', (m.exclusionIndicators ?? []).join(', ') || t('common.none'), 'fact-exclusionIndicators')}
       </DescriptionList>
       <Title headingLevel="h3" style={{ marginTop: '1rem' }}>
         {t('claim.credibility')}

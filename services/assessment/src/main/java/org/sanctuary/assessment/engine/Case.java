@@ -100,6 +100,9 @@ public final class Case {
 
     /** A material fact is relied on only when claimed and not rejected (QD-4-5 covers benefit of the doubt). */
     boolean reliedOn(String fact) {
+        if (fact.equals("exclusionIndicators")) {
+            return !military.exclusionIndicators().isEmpty(); // recorded by the caseworker, not a fact the applicant claims
+        }
         return claimed(fact) && credible(fact) == Truth.TRUE;
     }
 

@@ -31,9 +31,9 @@ public final class Rules {
 
     public static final List<Rule> ALL = List.of(
             new Rule(TEMPORARY_PROTECTION, "Temporary protection route (step 0)", false, List.of(), Rules::temporaryProtection),
-            new Rule("RC-1F", "Exclusion: Convention Art 1F", false, List.of(), (c, e) -> exclusion(c, "Art 1F of the Convention")),
-            new Rule("QD-12", "Exclusion from refugee status: QD Art 12(2)-(3)", true, List.of(), (c, e) -> exclusion(c, "Art 12(2) QD")),
-            new Rule("QD-17", "Exclusion from subsidiary protection: QD Art 17", true, List.of(), (c, e) -> exclusion(c, "Art 17 QD")),
+            new Rule("RC-1F", "Exclusion: Convention Art 1F", false, List.of("exclusionIndicators"), (c, e) -> exclusion(c, "Art 1F of the Convention")),
+            new Rule("QD-12", "Exclusion from refugee status: QD Art 12(2)-(3)", true, List.of("exclusionIndicators"), (c, e) -> exclusion(c, "Art 12(2) QD")),
+            new Rule("QD-17", "Exclusion from subsidiary protection: QD Art 17", true, List.of("exclusionIndicators"), (c, e) -> exclusion(c, "Art 17 QD")),
             new Rule("QD-8", "Internal protection alternative: QD Art 8", true, List.of("militaryStatus"), (c, e) -> internalProtection(c, "QD-8")),
             new Rule("HB-91", "Internal flight alternative: UNHCR Handbook §91", false, List.of("militaryStatus"), Rules::internalFlight),
             new Rule("QD-9-2-b", "Discriminatory measures: QD Art 9(2)(b)", true, List.of("callUp", "ethnicity", "politicalActivity"), Rules::measures),

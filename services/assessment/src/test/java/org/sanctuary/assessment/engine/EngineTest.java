@@ -159,6 +159,18 @@ class EngineTest {
         assertTrue(finding(ru, "CJEU-EZ").reasons().get(0).contains("records the crimes as systematic"), finding(ru, "CJEU-EZ").reasons().toString());
     }
 
+    /** Issue 19, item 4: an exclusion finding names the indicator it rests on, as a fact it relied on. */
+    @Test
+    void anExclusionFindingReliesOnTheRecordedIndicators() throws IOException {
+        Assessment a = assess("05", f -> { });
+        assertEquals(Finding.Result.MET, finding(a, "QD-12").result());
+        assertEquals(List.of("exclusionIndicators"), finding(a, "QD-12").facts());
+        String indicator = AcceptanceSuite.profiles().filter(p -> p.id().startsWith("05")).findFirst().orElseThrow().facts()
+                .get("military").get("exclusionIndicators").get(0).asText();
+        assertTrue(finding(a, "QD-12").reasons().get(0).contains(indicator), finding(a, "QD-12").reasons().toString());
+        assertEquals(List.of(), finding(assess("01", f -> { }), "QD-12").facts());
+    }
+
     @Test
     void aSwitchedOffRuleIsNotApplicableAndSaysWhatItWouldHaveFound() throws IOException {
         Assessment a = assess("08a", f -> { }, p -> ((ObjectNode) p.get("rules")).putObject("ECHR-9-BAYATYAN")
