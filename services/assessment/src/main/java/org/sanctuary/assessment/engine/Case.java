@@ -212,8 +212,19 @@ public final class Case {
     // ---- ways out (S5) -------------------------------------------------------------------------
 
     /** S5: only an EFFECTIVE objector procedure he did not use defeats QD-9-2-e and CJEU-SHEPHERD. */
+    /** A State's objector procedure is a way out of that State's service only, never out of an armed group's (QD Art 6). */
     boolean effectiveProcedureUnused(Coi coi) {
-        return coi.objectorProcedure() == PolicyPack.ObjectorProcedure.EFFECTIVE && !military.objection().procedureUsed();
+        return !nonStateRecruits() && coi.objectorProcedure() == PolicyPack.ObjectorProcedure.EFFECTIVE
+                && !military.objection().procedureUsed();
+    }
+
+    /** The actor of persecution (QD Art 6) as the reasons name it: the recruiting State, an occupying power, or a group. */
+    String persecutor() {
+        String where = recruiter();
+        if (nonStateRecruits()) {
+            return "a non-State armed group" + (where == null ? "" : " in " + where);
+        }
+        return occupierRecruits() ? "the occupying power " + where : "the authorities of " + where;
     }
 
     /** An international mandate together with war crimes prosecuted militates against complicity (CJEU-SHEPHERD). */

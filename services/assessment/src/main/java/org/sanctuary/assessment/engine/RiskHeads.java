@@ -109,8 +109,11 @@ final class RiskHeads {
         Truth unit = recruiterFacts ? c.unitImplicated().and(Truth.of(!Case.legitimised(coi))) : Truth.FALSE;
         List<String> reasons = new ArrayList<>();
         if (systematic) {
-            reasons.add("the armed forces of " + country + " commit violations of humanitarian law systematically ("
-                    + cite(country, coi) + "), so any posting carries a reasonable likelihood of taking part");
+            reasons.add((recruiterFacts && c.nonStateRecruits()
+                    ? "violations of humanitarian law are committed systematically in the armed conflict in " + country
+                    : (recruiterFacts && c.occupierRecruits() ? "the forces of the occupying power " : "the armed forces of ") + country
+                            + " commit violations of humanitarian law systematically")
+                    + " (" + cite(country, coi) + "), so any posting carries a reasonable likelihood of taking part");
         } else if (unit.isTrue()) {
             reasons.add("his unit is credibly implicated in war crimes");
         } else {

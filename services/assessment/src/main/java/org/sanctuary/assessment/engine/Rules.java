@@ -549,8 +549,8 @@ public final class Rules {
         Set<Ground> grounds = grounds(c, e);
         if (persecution.isTrue() && !grounds.isEmpty()) {
             if (internalProtectionMet(e)) {
-                return Verdict.of(Truth.FALSE, List.of(), "He would face persecution from " + c.recruiter()
-                        + ", but internal protection is available in his own State (S11), so he is not a refugee on that account.");
+                return Verdict.of(Truth.FALSE, List.of(), "He would face persecution from " + c.persecutor() + ", but his own State, "
+                        + c.ownState() + ", can protect him (QD Art 7; internal protection, S11), so he is not a refugee on that account.");
             }
             List<String> heads = PERSECUTION.stream().filter(r -> e.get(r) != null && e.get(r).met()).toList();
             return Verdict.of(Truth.TRUE, grounds, List.of(), List.of("Well-founded fear of persecution (" + String.join(", ", heads)
@@ -585,7 +585,8 @@ public final class Rules {
                 reasons.add("He credibly suffered ill-treatment amounting to torture.");
             }
             if (risk.isTrue() && internalProtectionMet(e)) {
-                reasons.add("Internal protection is available in his own State (S11), so the risk from " + c.recruiter() + " does not bar his return there.");
+                reasons.add("His own State, " + c.ownState() + ", can protect him (QD Art 7; internal protection, S11), so the risk from "
+                        + c.persecutor() + " does not bar his return there.");
                 return Verdict.of(Truth.FALSE, List.of(c.recruiter()), reasons.toArray(String[]::new));
             }
             reasons.add(risk.isTrue()

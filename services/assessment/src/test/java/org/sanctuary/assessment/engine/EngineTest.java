@@ -171,6 +171,22 @@ class EngineTest {
         assertEquals(List.of(), finding(assess("01", f -> { }), "QD-12").facts());
     }
 
+    /** Issue 19, item 2: harm from an armed group is never attributed to the State that protects him, nor is the State's procedure his way out. */
+    @Test
+    void anArmedGroupIsNamedAsTheActorOfPersecutionNotTheStateThatProtects() throws IOException {
+        Assessment a = assess("07", f -> {
+            military(f).put("recruitingActor", "NON_STATE_GROUP");
+            ((ObjectNode) military(f).get("unit")).put("implicatedInCrimes", true);
+            credibility(f).put("unit", "ACCEPTED");
+        });
+        List<String> reasons = a.findings().stream().flatMap(f -> f.reasons().stream()).toList();
+        assertTrue(reasons.stream().noneMatch(r -> r.contains("authorities of UA") || r.contains("armed forces of UA commit")
+                || r.contains("forces of UA commit") || r.contains("persecution from UA")), reasons.toString());
+        assertTrue(reasons.stream().noneMatch(r -> r.contains("objector procedure was available")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("a non-State armed group in UA") || r.contains("armed conflict in UA")),
+                reasons.toString());
+    }
+
     @Test
     void aSwitchedOffRuleIsNotApplicableAndSaysWhatItWouldHaveFound() throws IOException {
         Assessment a = assess("08a", f -> { }, p -> ((ObjectNode) p.get("rules")).putObject("ECHR-9-BAYATYAN")
