@@ -30,7 +30,7 @@ public final class Rules {
     private static final Coi NO_COI = new Coi(null, null, null, null, null, null, null, null, null, null).normalised();
 
     public static final List<Rule> ALL = List.of(
-            new Rule(TEMPORARY_PROTECTION, "Temporary protection route (step 0)", false, List.of(), Rules::temporaryProtection),
+            new Rule(TEMPORARY_PROTECTION, "Temporary protection route (step 0)", false, List.of("exclusionIndicators"), Rules::temporaryProtection),
             new Rule("RC-1F", "Exclusion: Convention Art 1F", false, List.of("exclusionIndicators"), (c, e) -> exclusion(c, "Art 1F of the Convention")),
             new Rule("QD-12", "Exclusion from refugee status: QD Art 12(2)-(3)", true, List.of("exclusionIndicators"), (c, e) -> exclusion(c, "Art 12(2) QD")),
             new Rule("QD-17", "Exclusion from subsidiary protection: QD Art 17", true, List.of("exclusionIndicators"), (c, e) -> exclusion(c, "Art 17 QD")),
@@ -78,8 +78,15 @@ public final class Rules {
         for (PolicyPack.TemporaryProtection tp : schemes) {
             boolean within = (tp.from() == null || !c.date.isBefore(tp.from())) && (tp.until() == null || !c.date.isAfter(tp.until()));
             if (within) {
-                return Verdict.of(Truth.TRUE, List.of(), "Nationals of " + tp.nationality() + " are covered by " + tp.basis()
-                        + " from " + tp.from() + " until " + tp.until() + ", and " + c.date + " lies within it; this route applies only if no stronger outcome holds (S14).");
+                List<String> reasons = new ArrayList<>(List.of("Nationals of " + tp.nationality() + " are covered by " + tp.basis()
+                        + " from " + tp.from() + " until " + tp.until() + ", and " + c.date + " lies within it; this route applies only if no stronger outcome holds (S14)."));
+                List<String> indicators = c.military.exclusionIndicators();
+                if (!indicators.isEmpty()) {
+                    reasons.add("Indicators of personal responsibility for an excludable act are recorded (" + String.join(", ", indicators)
+                            + "): Art 28(1)(a) of Directive 2001/55 allows a Member State to exclude him from temporary protection "
+                            + "as well; refer to an exclusion specialist before granting it.");
+                }
+                return Verdict.of(Truth.TRUE, EnumSet.noneOf(Ground.class), List.of(), reasons);
             }
         }
         PolicyPack.TemporaryProtection tp = schemes.get(0);
