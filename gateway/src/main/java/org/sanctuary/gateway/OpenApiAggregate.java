@@ -86,7 +86,12 @@ class OpenApiAggregate {
             try {
                 String yaml = http.toBlocking().retrieve(HttpRequest.GET(document));
                 Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-                paths.putAll((Map<String, Object>) spec.getOrDefault("paths", Map.of()));
+                // the public contract only: /internal and management paths are never routed, so never described
+                ((Map<String, Object>) spec.getOrDefault("paths", Map.of())).forEach((path, item) -> {
+                    if (path.startsWith("/api/")) {
+                        paths.put(path, item);
+                    }
+                });
                 Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
                 schemas.putAll((Map<String, Object>) components.getOrDefault("schemas", Map.of()));
                 securitySchemes.putAll((Map<String, Object>) components.getOrDefault("securitySchemes", Map.of()));

@@ -7,6 +7,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.sanctuary.common.tenancy.Roles;
 
 /**
@@ -14,6 +15,7 @@ import org.sanctuary.common.tenancy.Roles;
  * gateway): read the feeds now, or rebuild everything from seq 0.
  */
 @Requires(beans = Feeds.class)
+@Hidden // not part of the public contract: the gateway never routes /internal
 @Controller("/internal/v1/feeds")
 @Secured(Roles.PLATFORM_SERVICE)
 @ExecuteOn(TaskExecutors.BLOCKING)
