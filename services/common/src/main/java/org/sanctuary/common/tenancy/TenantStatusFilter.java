@@ -29,14 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A suspended, offboarded or unregistered tenant's tokens are refused (403) by every service, at
  * most {@code sanctuary.tenants.status-ttl} (15 s) after the registry changed: each service caches
  * a tenant's status that long. When the registry cannot be asked, the last known status serves for
- * up to five minutes; after that the service answers 503 rather than guess.
+ * up to {@code sanctuary.tenants.status-stale-limit} (five minutes); after that the service answers 503 rather
+ * than guess, and serves again as soon as the registry answers.
  */
 @ServerFilter("/api/**")
 @Requires(beans = TenantStatusSource.class)
 final class TenantStatusFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantStatusFilter.class);
-    private static final Duration STALE_LIMIT = Duration.ofMinutes(5);
 
     private record Known(Optional<String> status, Instant at) {
     }
@@ -44,10 +44,13 @@ final class TenantStatusFilter implements Ordered {
     private final TenantStatusSource source;
     private final ProblemErrorResponseProcessor problems;
     private final Duration ttl;
+    private final Duration staleLimit;
     private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
     TenantStatusFilter(TenantStatusSource source, ProblemErrorResponseProcessor problems,
-                       @Value("${sanctuary.tenants.status-ttl:15s}") Duration ttl) {
+                       @Value("${sanctuary.tenants.status-ttl:15s}") Duration ttl,
+                       @Value("${sanctuary.tenants.status-stale-limit:5m}") Duration staleLimit) {
+        this.staleLimit = staleLimit;
         this.source = source;
         this.problems = problems;
         this.ttl = ttl;
@@ -73,7 +76,7 @@ final class TenantStatusFilter implements Ordered {
                 known = new Known(source.status(tenant, token), now);
                 cache.put(tenant, known);
             } catch (RuntimeException e) {
-                if (known == null || known.at().plus(STALE_LIMIT).isBefore(now)) {
+                if (known == null || known.at().plus(staleLimit).isBefore(now)) {
                     LOG.warn("tenant status of {} unknown: {}", tenant, e.getMessage());
                     return refuse(request, new ProblemException(ProblemType.UNAVAILABLE,
                             "Your organization's status cannot be checked right now; retry shortly."));
