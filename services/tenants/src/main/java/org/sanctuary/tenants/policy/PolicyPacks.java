@@ -44,10 +44,11 @@ public class PolicyPacks {
     private final AuditTrail audit;
     private final PackComparison comparison;
     private final TransactionOperations<Connection> transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PolicyPacks(PolicyPackStore store, PolicyPackSchema schema, Outbox outbox, JsonMapper json, PackTestSuite suite,
-                       AuditTrail audit, PackComparison comparison, TransactionOperations<Connection> transactions) {
+                       AuditTrail audit, PackComparison comparison, TransactionOperations<Connection> transactions, Clock clock) {
+        this.clock = clock;
         this.suite = suite;
         this.audit = audit;
         this.comparison = comparison;

@@ -20,6 +20,7 @@ import org.sanctuary.common.tenancy.Roles;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -58,8 +59,10 @@ public class TenantRegistry {
     private final Sql sql;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public TenantRegistry(Sql sql, Outbox outbox, AuditTrail audit) {
+    public TenantRegistry(Sql sql, Outbox outbox, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.sql = sql;
         this.outbox = outbox;
         this.audit = audit;
@@ -71,7 +74,7 @@ public class TenantRegistry {
         if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
             throw ProblemException.invalid("timezone", "must be an IANA time zone such as Europe/Berlin");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         int inserted = sql.update("insert into tenant (" + COLUMNS + ") values (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, 1, ?, ?) "
                         + "on conflict (id) do nothing", request.id(), request.name(), request.kind(), request.jurisdiction(),
                 request.cell() == null ? "default" : request.cell(), request.locale() == null ? "en" : request.locale(),
@@ -106,7 +109,7 @@ public class TenantRegistry {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "A " + current.status() + " tenant cannot become " + to + ".");
         }
         sql.update("update tenant set status = ?, version = version + 1, updated_at = ? where id = ? and version = ?",
-                to, Instant.now().truncatedTo(ChronoUnit.MICROS), id, current.version());
+                to, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), id, current.version());
         publish(id, admin, switch (to) {
             case SUSPENDED -> "tenant.suspended";
             case ACTIVE -> "tenant.reactivated";
@@ -142,7 +145,7 @@ public class TenantRegistry {
     @Transactional
     public Tenant recordProvisioning(String id, List<Provisioning.Step> steps, String admin, String action) {
         sql.update("update tenant set provisioning = ?, updated_at = ? where id = ?", sql.jsonb(steps),
-                Instant.now().truncatedTo(ChronoUnit.MICROS), id);
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS), id);
         String outcome = steps.stream().map(s -> s.name() + "=" + s.status()).collect(java.util.stream.Collectors.joining(","));
         asAdmin(id, admin, () -> audit.record(action, "tenant", id + ":" + outcome, AuditTrail.Outcome.SUCCESS));
         return find(id).orElseThrow();

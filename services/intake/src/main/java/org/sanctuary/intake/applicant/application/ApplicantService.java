@@ -26,6 +26,7 @@ import org.sanctuary.intake.applicant.persistence.ApplicantStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,9 +55,11 @@ public class ApplicantService {
     private final IdempotencyKeys idempotency;
     private final JsonMapper json;
     private final NeedToKnow needToKnow;
+    private final Clock clock;
 
     public ApplicantService(ApplicantStore store, AuditTrail audit, Outbox outbox, IdempotencyKeys idempotency,
-                            JsonMapper json, NeedToKnow needToKnow) {
+                            JsonMapper json, NeedToKnow needToKnow, Clock clock) {
+        this.clock = clock;
         this.needToKnow = needToKnow;
         this.store = store;
         this.audit = audit;
@@ -87,7 +90,7 @@ public class ApplicantService {
             return new Created(earlier, true);
         }
         checkHousehold(claimed.resourceId(), request.householdOrEmpty());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Applicant applicant = build(claimed.resourceId(), 1, request, now, now);
         store.insert(applicant, nameKey(applicant));
         audit.record("applicant.create", RESOURCE, applicant.id().toString(), AuditTrail.Outcome.SUCCESS);
@@ -157,7 +160,7 @@ public class ApplicantService {
         }
         checkHousehold(id, request.householdOrEmpty());
         Applicant updated = build(id, expectedVersion + 1, request, current.createdAt(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         if (!store.update(updated, nameKey(updated), expectedVersion, writeSpecial)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The applicant changed meanwhile; read it again.");
         }

@@ -10,6 +10,7 @@ import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.intake.claim.persistence.ClaimStore;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,8 +32,10 @@ public class ClaimNotes {
     private final FieldCipher cipher;
     private final ClaimStore claims;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public ClaimNotes(Sql sql, FieldCipher cipher, ClaimStore claims, AuditTrail audit) {
+    public ClaimNotes(Sql sql, FieldCipher cipher, ClaimStore claims, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.sql = sql;
         this.cipher = cipher;
         this.claims = claims;
@@ -44,7 +47,7 @@ public class ClaimNotes {
         requireClaim(claimId, "claim.note.create");
         Caller caller = Caller.require();
         UUID id = UUID.randomUUID();
-        Note note = new Note(id, claimId, caller.subject(), Instant.now().truncatedTo(ChronoUnit.MICROS), text.strip());
+        Note note = new Note(id, claimId, caller.subject(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), text.strip());
         sql.update("insert into claim_note (tenant_id, id, claim_id, author, created_at, text_enc) values (?, ?, ?, ?, ?, ?)",
                 caller.tenantId(), id, claimId, note.author(), note.createdAt(), cipher.seal(note.text(), "note", id));
         audit.record("claim.note.create", "claim-note", id.toString(), AuditTrail.Outcome.SUCCESS);

@@ -73,14 +73,14 @@ public class ClaimService {
     private final Clock clock;
 
     public ClaimService(ClaimStore store, ApplicantStore applicants, AuditTrail audit, Outbox outbox,
-                        IdempotencyKeys idempotency, Sql sql) {
+                        IdempotencyKeys idempotency, Sql sql, Clock clock) {
         this.store = store;
         this.applicants = applicants;
         this.audit = audit;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.sql = sql;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional
