@@ -223,14 +223,28 @@ final class RiskHeads {
     static Map<String, Truth> atHome(Case c, String country, Coi coi) {
         Truth liable = Truth.TRUE;
         Map<String, Truth> heads = new LinkedHashMap<>();
-        heads.put("disproportionate or extrajudicial punishment (QD-9-2-c)", punishment(country, coi, liable).truth());
-        heads.put("discriminatory measures (QD-9-2-b)", measures(c, country, coi, false).truth());
+        heads.put(PUNISHMENT, punishment(country, coi, liable).truth());
+        heads.put(MEASURES, measures(c, country, coi, false).truth());
         heads.put("acts contrary to the basic rules of human conduct (GIP10-2)", complicity(c, country, coi, liable, false).truth());
         heads.put("conditions of service amounting to persecution (GIP10-3)", conditions(c, country, coi, liable, false).truth());
-        Truth others = heads.values().stream().reduce(Truth.FALSE, Truth::or);
+        Truth others = any(heads);
         heads.put("punishment for his conscience (GIP10-1" + (objectionAloneSuffices(c.pack) ? "" : ", aggravated as this pack requires")
                 + ")", objection(c.pack, conscience(c, country, coi, liable).truth(), others));
         return heads;
+    }
+
+    /** The names the reasons give the heads that both GIP10-1's aggravation and the check at home read. */
+    static final String PUNISHMENT = "disproportionate or extrajudicial punishment (QD-9-2-c)";
+    static final String MEASURES = "discriminatory measures (QD-9-2-b)";
+
+    /** Whether any of these named heads holds: TRUE if one does, else UNKNOWN if one may, else FALSE. */
+    static Truth any(Map<String, Truth> heads) {
+        return heads.values().stream().reduce(Truth.FALSE, Truth::or);
+    }
+
+    /** The names of the heads whose truth is {@code truth}, in their order. */
+    static List<String> named(Map<String, Truth> heads, Truth truth) {
+        return heads.entrySet().stream().filter(h -> h.getValue() == truth).map(Map.Entry::getKey).toList();
     }
 
     /** S7 as the pack tunes it (GIP10-1.objectionAloneSuffices, true unless set): whether {@code conscience} is a risk. */

@@ -149,9 +149,8 @@ public final class Rules {
                     : own + " does not protect against recruitment by non-State armed groups (" + RiskHeads.cite(own, coi) + ").");
         }
         Map<String, Truth> heads = RiskHeads.atHome(c, own, coi);
-        Truth atHome = heads.values().stream().reduce(Truth.FALSE, Truth::or);
-        List<String> named = heads.entrySet().stream().filter(h -> h.getValue() == (atHome == Truth.TRUE ? Truth.TRUE : Truth.UNKNOWN))
-                .map(Map.Entry::getKey).toList();
+        Truth atHome = RiskHeads.any(heads);
+        List<String> named = RiskHeads.named(heads, atHome == Truth.TRUE ? Truth.TRUE : Truth.UNKNOWN);
         reasons.add(switch (atHome) {
             case TRUE -> "But " + own + " itself poses a risk to him there: " + String.join("; ", named) + " (" + RiskHeads.cite(own, coi)
                     + "), so he has no safe alternative.";
@@ -322,18 +321,18 @@ public final class Rules {
             Truth met = conscience.truth();
             if (!RiskHeads.objectionAloneSuffices(c.pack)) {
                 Map<String, Truth> aggravations = new LinkedHashMap<>();
-                aggravations.put("disproportionate or extrajudicial punishment (QD-9-2-c)", RiskHeads.punishment(c.recruiter(), coi, liable).truth());
-                aggravations.put("discriminatory measures (QD-9-2-b)", RiskHeads.measures(c, c.recruiter(), coi, true).truth());
+                aggravations.put(RiskHeads.PUNISHMENT, RiskHeads.punishment(c.recruiter(), coi, liable).truth());
+                aggravations.put(RiskHeads.MEASURES, RiskHeads.measures(c, c.recruiter(), coi, true).truth());
                 aggravations.put("GIP10-2 met", e.get("GIP10-2").truth());
                 aggravations.put("GIP10-3 met", e.get("GIP10-3").truth());
-                Truth aggravated = aggravations.values().stream().reduce(Truth.FALSE, Truth::or);
+                Truth aggravated = RiskHeads.any(aggravations);
                 met = RiskHeads.objection(c.pack, conscience.truth(), aggravated);
                 if (conscience.truth().isTrue() && aggravated == Truth.FALSE) {
                     reasons.add("This pack holds that objection alone does not found a claim (GIP10-1.objectionAloneSuffices = false), "
                             + "and nothing aggravates it: the penalties are not disproportionate, discriminatory or extrajudicial, and neither GIP10-2 nor GIP10-3 is met.");
                 } else if (conscience.truth().isTrue() && aggravated.isTrue()) {
-                    reasons.add("This pack requires more than objection alone, and it is aggravated here by " + String.join(", ",
-                            aggravations.entrySet().stream().filter(a -> a.getValue().isTrue()).map(Map.Entry::getKey).toList()) + " (S7).");
+                    reasons.add("This pack requires more than objection alone, and it is aggravated here by "
+                            + String.join(", ", RiskHeads.named(aggravations, Truth.TRUE)) + " (S7).");
                 }
             }
             if (met.isTrue()) {

@@ -160,8 +160,6 @@ public class DocumentService {
     /**
      * Verifies the stored content against its hash (decrypting all of it), then opens it again to
      * stream. A mismatch or a record that does not authenticate is refused and audited.
-     */
-    /**
      * {@code authorization} (the caller's token, to read the claim's assignment) and {@code accessReason} (a
      * stated reason, or null) matter for sensitive categories only: see {@link #requireNeedToKnow}.
      */

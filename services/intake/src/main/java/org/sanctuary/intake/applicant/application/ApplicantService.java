@@ -135,10 +135,10 @@ public class ApplicantService {
         return page;
     }
 
-    /** Every refusal is raised before the row is written, so the audit entry of a 404 may commit. */
     /**
      * A write never changes what its caller may not read: without need to know (or a stated reason) the
-     * special-category fields stay as they are, and sending them is a 403 naming the field.
+     * special-category fields stay as they are, and sending them is a 403 naming the field. Every refusal is raised
+     * before the row is written, so the audit entry of a 404 may commit.
      */
     @Transactional(noRollbackFor = ProblemException.class)
     public Read update(UUID id, long expectedVersion, ApplicantRequest request, Optional<String> reason) {

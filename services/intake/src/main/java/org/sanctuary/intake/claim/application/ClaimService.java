@@ -167,13 +167,10 @@ public class ClaimService {
     }
 
     /**
-     * Applies a lifecycle action; {@code expectedVersion} (from If-Match) is optional here.
-     * {@code firstInstanceDays} — from the tenant's policy pack — sets the deadline when lodging.
-     */
-    /**
      * A caller's lifecycle action. DECIDE and APPEAL are refused (403): only the assessment service's
      * events make them ({@link #applyAssessmentEvent}). CLOSE and WITHDRAW need a caseworker or supervisor
-     * and a reason, recorded (sealed) in the claim's history.
+     * and a reason, recorded (sealed) in the claim's history. {@code expectedVersion} (from If-Match) is optional;
+     * {@code firstInstanceDays} — from the tenant's policy pack — sets the deadline when lodging.
      */
     @Transactional(noRollbackFor = ProblemException.class)
     public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays,

@@ -61,9 +61,8 @@ public class ClaimStore {
                 Caller.require().tenantId(), c.id(), expectedVersion, c.status()) == 1;
     }
 
-    /** Moves the claim if it is still in {@code from} at {@code expectedVersion}; records the history entry. */
     /**
-     * Moves the claim and writes its history line: with the author's reason (sealed under the tenant's key)
+     * Moves the claim if it is still in {@code from} at {@code expectedVersion}, and writes its history line: with the author's reason (sealed under the tenant's key)
      * for close and withdraw, or the id of the assessment event that made it (a second application of the
      * same event fails on its unique index, and the transaction with it).
      */
