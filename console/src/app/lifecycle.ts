@@ -1,4 +1,5 @@
 import type { components } from '../api/generated/intake';
+import type { components as A } from '../api/generated/assessment';
 
 type ClaimStatus = components['schemas']['ClaimStatus'];
 export type LifecycleAction = 'lodge' | 'start-assessment' | 'withdraw' | 'close';
@@ -29,9 +30,9 @@ export const needsReason = (action: LifecycleAction) => action === 'withdraw' ||
 export function pendingTransition(
   status: ClaimStatus,
   runs: number,
-  decisions: { stage: 'FIRST_INSTANCE' | 'APPEAL'; status: 'PENDING_APPROVAL' | 'APPROVED' | 'RETURNED' }[],
+  decisions: Pick<A['schemas']['Decision'], 'stage' | 'status'>[],
 ): ClaimStatus | undefined {
-  const approved = (stage: 'FIRST_INSTANCE' | 'APPEAL') => decisions.some((d) => d.stage === stage && d.status === 'APPROVED');
+  const approved = (stage: A['schemas']['Decision.Stage']) => decisions.some((d) => d.stage === stage && d.status === 'APPROVED');
   if ((status === 'LODGED' || status === 'UNDER_ASSESSMENT') && approved('FIRST_INSTANCE')) return 'DECIDED';
   if (status === 'APPEALED' && approved('APPEAL')) return 'DECIDED';
   if (status === 'LODGED' && runs > 0) return 'UNDER_ASSESSMENT';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert, Button, Content, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm,
@@ -28,19 +28,16 @@ export default function ClaimPage() {
   const intl = useIntl();
   const t = (key: string, values?: Record<string, unknown>) => intl.formatMessage({ id: key }, values as never);
   const label = useEnumLabel();
+  const runs = useAssessments(id);
+  const decisions = useDecisions(id);
+  const pendingFor = (c: ClaimView | undefined) => c && pendingTransition(c.status, runs.data?.length ?? 0, decisions.data ?? []);
   const claim = useQuery({
     queryKey: ['claim', id],
     queryFn: () => call(intake.GET('/api/v1/claims/{id}', { params: { path: { id } } })),
-  });
-  const runs = useAssessments(id);
-  const decisions = useDecisions(id);
-  const pending = claim.data && pendingTransition(claim.data.status, runs.data?.length ?? 0, decisions.data ?? []);
-  useEffect(() => {
     // intake moves the claim when it reads the assessment service's event: look again until it has
-    if (!pending) return;
-    const timer = setInterval(() => void claim.refetch(), 1000);
-    return () => clearInterval(timer);
-  }, [pending]); // eslint-disable-line react-hooks/exhaustive-deps
+    refetchInterval: (query) => (pendingFor(query.state.data) ? 1000 : false),
+  });
+  const pending = pendingFor(claim.data);
 
   if (claim.isPending) {
     return (
