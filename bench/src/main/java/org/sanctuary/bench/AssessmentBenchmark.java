@@ -51,11 +51,11 @@ public final class AssessmentBenchmark {
         double error = engine.getPrimaryResult().getScoreError();
 
         Path work = Files.createTempDirectory("sanctuary-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
-             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), ServiceProcess.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), ServiceProcess.freePort()).serve()) {
             String key = BenchSupport.masterKey();
-            int tenantsPort = BenchSupport.freePort();
-            int assessmentPort = BenchSupport.freePort();
+            int tenantsPort = ServiceProcess.freePort();
+            int assessmentPort = ServiceProcess.freePort();
             postgres.provision("tenants");
             postgres.provision("assessment");
             Map<String, String> tenantsEnv = ServiceProcess.environment("tenants", tenantsPort, postgres, issuer, key);

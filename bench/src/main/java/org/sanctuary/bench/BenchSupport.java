@@ -1,7 +1,6 @@
 package org.sanctuary.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -18,12 +17,6 @@ final class BenchSupport {
                     + "-Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1").split(" "));
 
     private BenchSupport() {
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A field's value in a small JSON answer (strings unquoted), enough for the benchmarks' own setup calls. */

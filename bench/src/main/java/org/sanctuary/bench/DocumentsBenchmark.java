@@ -43,12 +43,12 @@ public final class DocumentsBenchmark {
         generate(file, SIZE);
         Path sinkDir = Files.createDirectories(work.resolve("sink"));
         HttpServer sink = sink(sinkDir);
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
-             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), ServiceProcess.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), ServiceProcess.freePort()).serve()) {
             String key = BenchSupport.masterKey();
-            int tenantsPort = BenchSupport.freePort();
-            int intakePort = BenchSupport.freePort();
-            int documentsPort = BenchSupport.freePort();
+            int tenantsPort = ServiceProcess.freePort();
+            int intakePort = ServiceProcess.freePort();
+            int documentsPort = ServiceProcess.freePort();
             for (String service : List.of("tenants", "intake", "documents")) {
                 postgres.provision(service);
             }
@@ -71,7 +71,7 @@ public final class DocumentsBenchmark {
             }
             ServiceProcess documents = ServiceProcess.start("documents", documentsPort, documentsEnv, documentsJvm, false);
             children.add(documents);
-            int gatewayPort = BenchSupport.freePort();
+            int gatewayPort = ServiceProcess.freePort();
             Map<String, String> gatewayEnv = new HashMap<>();
             gatewayEnv.put("SANCTUARY_PORT", Integer.toString(gatewayPort));
             gatewayEnv.put("SANCTUARY_JWKS_URL", issuer.jwksUrl());

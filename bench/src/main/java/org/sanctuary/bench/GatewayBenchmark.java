@@ -35,13 +35,13 @@ public final class GatewayBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("sanctuary-gateway-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
-             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), ServiceProcess.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), ServiceProcess.freePort()).serve()) {
             postgres.provision("intake");
-            int intakePort = BenchSupport.freePort();
+            int intakePort = ServiceProcess.freePort();
             ServiceProcess intake = ServiceProcess.start("intake", intakePort, ServiceProcess.environment("intake",
                     intakePort, postgres, issuer, BenchSupport.masterKey()), JVM, false);
-            int gatewayPort = BenchSupport.freePort();
+            int gatewayPort = ServiceProcess.freePort();
             Map<String, String> gatewayEnv = new HashMap<>();
             gatewayEnv.put("SANCTUARY_PORT", Integer.toString(gatewayPort));
             gatewayEnv.put("SANCTUARY_JWKS_URL", issuer.jwksUrl());
@@ -57,7 +57,7 @@ public final class GatewayBenchmark {
             ServiceProcess gateway = ServiceProcess.start("gateway", gatewayPort, gatewayEnv, gatewayJvm, false);
             intake.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
             gateway.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
-            int nginxPort = BenchSupport.freePort();
+            int nginxPort = ServiceProcess.freePort();
             Process nginx = nginx(work, nginxPort, intakePort);
 
             String token = issuer.token("bench-tenant", "bench-caseworker", List.of("caseworker"));

@@ -45,10 +45,10 @@ public final class IntakeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("sanctuary-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
-             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), ServiceProcess.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), ServiceProcess.freePort()).serve()) {
             postgres.provision("intake");
-            int port = BenchSupport.freePort();
+            int port = ServiceProcess.freePort();
             Map<String, String> env = ServiceProcess.environment("intake", port, postgres, issuer,
                     BenchSupport.masterKey());
 

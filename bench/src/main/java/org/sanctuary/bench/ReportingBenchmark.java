@@ -35,13 +35,13 @@ public final class ReportingBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("sanctuary-reporting-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), BenchSupport.freePort());
-             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), BenchSupport.freePort()).serve()) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pg"), ServiceProcess.freePort());
+             LocalIssuer issuer = LocalIssuer.withKey(work.resolve("issuer.json"), ServiceProcess.freePort()).serve()) {
             String key = BenchSupport.masterKey();
             Map<String, Integer> ports = new HashMap<>();
             for (String service : List.of("tenants", "intake", "assessment", "reporting")) {
                 postgres.provision(service);
-                ports.put(service, BenchSupport.freePort());
+                ports.put(service, ServiceProcess.freePort());
             }
             String tenants = "http://127.0.0.1:" + ports.get("tenants");
             String intake = "http://127.0.0.1:" + ports.get("intake");

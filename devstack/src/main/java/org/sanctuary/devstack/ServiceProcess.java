@@ -95,12 +95,35 @@ public final class ServiceProcess {
         return new ServiceProcess(name, port, management, process);
     }
 
-    /** A port free at the time of asking. */
+    /**
+     * A port nothing listened on a moment ago, chosen below the kernel's ephemeral range: a port the
+     * kernel hands out ({@code new ServerSocket(0)}) can be taken again as the local port of any outgoing
+     * connection between this check and the child's bind. The tests' twin is common's {@code FreePorts}
+     * (the common test jar cannot depend on devstack).
+     */
     public static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        int lowest = 10_000;
+        int highest = ephemeralLow() - 1;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(lowest, highest);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between " + lowest + " and " + highest);
+    }
+
+    /** The first port of the kernel's ephemeral range (Linux: /proc; elsewhere the IANA range). */
+    private static int ephemeralLow() {
+        try {
+            int low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            return low > 11_000 ? low : 49_152;
+        } catch (IOException | RuntimeException e) {
+            return 49_152;
         }
     }
 

@@ -7,7 +7,6 @@ import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
 import org.sanctuary.devstack.ServiceProcess;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,10 +24,7 @@ class MigrateOnlyTest {
     @Test
     void theSameJarMigratesThenServes() throws Exception {
         ServiceDatabase db = ServiceDatabase.create("intake");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServiceProcess.freePort();
         Map<String, String> env = new HashMap<>(ServiceProcess.environment("intake", port, db.url(), db.password(),
                 TestJwtIssuer.get().jwksUrl(), TestJwtIssuer.ISSUER, ServiceTestProperties.TEST_MASTER_KEY));
         env.put("SANCTUARY_MIGRATE_ONLY", "true");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.FreePorts;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
@@ -82,6 +83,7 @@ class GatewayEdgeTest implements TestPropertyProvider {
             probe.start();
             Map<String, String> properties = new HashMap<>();
             properties.put("micronaut.server.port", "-1"); // a free port: the tests run beside a running ./sanctuary up
+            properties.put("endpoints.all.port", Integer.toString(FreePorts.belowEphemeralRange()));
             properties.put("sanctuary.gateway.routes.applicants", intake.baseUrl());
             properties.put("sanctuary.gateway.routes.probe", "http://127.0.0.1:" + probe.getAddress().getPort());
             properties.put("micronaut.security.token.jwt.signatures.jwks.sanctuary.url", TestJwtIssuer.get().jwksUrl());

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sanctuary.common.testing.FreePorts;
 import org.sanctuary.common.testing.TestJwtIssuer;
 
 import java.io.IOException;
@@ -80,6 +81,7 @@ class GatewayStreamingTest implements TestPropertyProvider {
         sink.start();
         return Map.of(
                 "micronaut.server.port", "-1", // a free port: the tests run beside a running ./sanctuary up
+                "endpoints.all.port", Integer.toString(FreePorts.belowEphemeralRange()),
                 "sanctuary.gateway.routes.documents", "http://127.0.0.1:" + sink.getAddress().getPort(),
                 "sanctuary.gateway.max-body-bytes", Long.toString(2 * ONE_GIB),
                 "sanctuary.gateway.openapi-documents", "http://127.0.0.1:1/none.yml",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.FreePorts;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
@@ -15,7 +16,6 @@ import org.sanctuary.common.testing.TwoTenants;
 import org.sanctuary.devstack.ServiceProcess;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +48,14 @@ class GatewayTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             ServiceDatabase db = ServiceDatabase.create("intake");
-            int port = freePort();
+            int port = ServiceProcess.freePort();
             intake = ServiceProcess.start("intake", port, ServiceProcess.environment("intake", port, db.url(),
                     db.password(), TestJwtIssuer.get().jwksUrl(), TestJwtIssuer.ISSUER,
                     ServiceTestProperties.TEST_MASTER_KEY), List.of("-Xmx128m"), false);
             intake.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
             Map<String, String> properties = new HashMap<>();
             properties.put("micronaut.server.port", "-1"); // a free port: the tests run beside a running ./sanctuary up
+            properties.put("endpoints.all.port", Integer.toString(FreePorts.belowEphemeralRange()));
             for (String segment : List.of("applicants", "claims", "duplicates")) {
                 properties.put("sanctuary.gateway.routes." + segment, intake.baseUrl());
             }
@@ -272,11 +273,5 @@ class GatewayTest implements TestPropertyProvider {
         assertEquals(200, ui.status());
         assertTrue(ui.body().contains("swagger-ui"));
         assertEquals(200, api().get("/api/docs/ui/swagger-ui-bundle.js", null).status());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

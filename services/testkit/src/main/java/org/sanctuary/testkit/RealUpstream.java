@@ -8,7 +8,6 @@ import org.sanctuary.devstack.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,7 +61,7 @@ public final class RealUpstream {
 
     private static RealUpstream start() throws IOException, InterruptedException {
         ServiceProcess tenants = launch("tenants", Map.of());
-        int assessmentPort = freePort();
+        int assessmentPort = ServiceProcess.freePort();
         ServiceProcess intake = launch("intake", Map.of("SANCTUARY_TENANTS_URL", tenants.baseUrl(),
                 "SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:" + assessmentPort,
                 "SANCTUARY_PLATFORM_TOKEN_URL", TestJwtIssuer.get().tokenUrl(),
@@ -74,7 +73,7 @@ public final class RealUpstream {
 
     /** Starts {@code service}'s built jar on a free port and its own fresh database, stopped when the JVM exits. */
     private static ServiceProcess launch(String service, Map<String, String> extra) throws IOException {
-        return launch(service, freePort(), extra);
+        return launch(service, ServiceProcess.freePort(), extra);
     }
 
     private static ServiceProcess launch(String service, int port, Map<String, String> extra) throws IOException {
@@ -165,11 +164,5 @@ public final class RealUpstream {
         assertEquals(200, published.status(), published.body());
         registered.add(tenant);
         return this;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -18,6 +18,9 @@ public final class ServiceTestProperties {
     public static Map<String, String> forService(ServiceDatabase db) {
         Map<String, String> p = new HashMap<>();
         p.put("micronaut.server.port", "-1"); // a free port: the tests run beside a running ./sanctuary up
+        // the management port is a fixed number by nature (its routes are bound to it): one outside the
+        // range outgoing connections take theirs from, not ${random.port}
+        p.put("endpoints.all.port", Integer.toString(FreePorts.belowEphemeralRange()));
         p.put("datasources.default.url", db.url());
         p.put("datasources.default.username", db.appRole());
         p.put("datasources.default.password", db.password());

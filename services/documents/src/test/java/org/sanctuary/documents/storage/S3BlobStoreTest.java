@@ -7,8 +7,8 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.sanctuary.common.testing.FreePorts;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Properties;
 
@@ -20,10 +20,7 @@ class S3BlobStoreTest extends BlobStoreContract {
 
     @BeforeAll
     static void startS3() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.belowEphemeralRange();
         proxy = startProxy(port);
         store = new S3BlobStore(S3Clients.create(URI.create("http://127.0.0.1:" + port), "us-east-1", "test-access", "test-secret"),
                 "sanctuary-documents");

@@ -1,0 +1,22 @@
+package org.sanctuary.common.testing;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FreePortsTest {
+
+    @Test
+    void aPortForLaterIsBelowTheRangeOutgoingConnectionsUseAndStillFree() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            int port = FreePorts.belowEphemeralRange();
+            assertTrue(port >= 10_000 && port < FreePorts.ephemeralLow(), port + " is outside the ephemeral range");
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(port)); // nothing kept it
+            }
+        }
+    }
+}
