@@ -27,10 +27,21 @@ const bearer: Middleware = {
   },
 };
 
+/** The reader's language (LocaleProvider sets <html lang>): the assessment's reasons come back in it. */
+const language: Middleware = {
+  onRequest({ request }) {
+    const lang = document.documentElement.lang;
+    if (lang) {
+      request.headers.set('Accept-Language', lang);
+    }
+    return request;
+  },
+};
+
 function client<P extends {}>() {
   // fetch looked up per request (not captured once), so tests can stand in for the network
   const c = createClient<P>({ baseUrl: window.location.origin, fetch: (request) => globalThis.fetch(request) });
-  c.use(bearer);
+  c.use(bearer, language);
   return c;
 }
 

@@ -115,8 +115,9 @@ function Review({ decision, onDone }: { decision: Decision; onDone: () => void }
   const label = useEnumLabel();
   const client = useQueryClient();
   const [comments, setComments] = useState('');
+  const { locale } = intl;
   const stored = useQuery({
-    queryKey: ['assessment', decision.assessmentId],
+    queryKey: ['assessment', decision.assessmentId, locale],
     queryFn: () => call(assessment.GET('/api/v1/assessments/{id}', { params: { path: { id: decision.assessmentId } } })),
   });
   const review = useMutation({

@@ -17,9 +17,11 @@ import { useMe } from '../../app/MeContext';
 
 type StoredAssessment = A['schemas']['StoredAssessment'];
 
+/** A claim's runs, with the reasons in the reader's language (the key holds it: a switch reads them again). */
 export function useAssessments(claimId: string) {
+  const { locale } = useIntl();
   return useQuery({
-    queryKey: ['assessments', claimId],
+    queryKey: ['assessments', claimId, locale],
     queryFn: () => call(assessment.GET('/api/v1/assessments', { params: { query: { claimId } } })),
   });
 }

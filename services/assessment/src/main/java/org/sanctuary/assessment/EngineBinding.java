@@ -5,6 +5,7 @@ import org.sanctuary.assessment.engine.Assessment;
 import org.sanctuary.assessment.engine.Facts;
 import org.sanctuary.assessment.engine.Finding;
 import org.sanctuary.assessment.engine.PolicyPack;
+import org.sanctuary.assessment.engine.Reason;
 
 /**
  * JSON binding for the engine's records, declared here so the engine itself stays free of framework
@@ -31,6 +32,7 @@ import org.sanctuary.assessment.engine.PolicyPack;
 @SerdeImport(Assessment.Appeal.class)
 @SerdeImport(Finding.class)
 @SerdeImport(Finding.CoiReference.class)
+@SerdeImport(Reason.class)
 final class EngineBinding {
 
     private EngineBinding() {

@@ -57,6 +57,32 @@ class DecisionFlowTest extends AssessmentApiTest {
         assertTrue(one.body().contains("QD-9-2-e"), one.body());
     }
 
+    /** Issue 19, item 6: a run stored while one caseworker reads English reads in German for the next, from its codes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStoredRunReadsInTheReadersLanguage() {
+        String claim = lodgedClaim(caseworker);
+        Map<String, Object> stored = assess(claim);
+        String path = "/api/v1/assessments/" + stored.get("id");
+        ApiClient.Response german = api().send("GET", path, caseworker, null, Map.of("Accept-Language", "de-AT, en;q=0.5"));
+        ApiClient.Response english = api().get(path, caseworker);
+        assertEquals("de", german.header("Content-Language").orElseThrow());
+        assertEquals("en", english.header("Content-Language").orElseThrow());
+        List<Map<String, Object>> de = (List<Map<String, Object>>) ((Map<String, Object>) german.json().get("result")).get("findings");
+        List<Map<String, Object>> en = (List<Map<String, Object>>) ((Map<String, Object>) english.json().get("result")).get("findings");
+        assertEquals(en.size(), de.size());
+        for (int i = 0; i < en.size(); i++) {
+            assertEquals(en.get(i).get("reasonCodes"), de.get(i).get("reasonCodes"), "the same codes in any language");
+            assertTrue(!((List<?>) de.get(i).get("reasons")).isEmpty());
+        }
+        Map<String, Object> refugee = de.stream().filter(f -> f.get("rule").equals("RC-1A2")).findFirst().orElseThrow();
+        Map<String, Object> refugeeEn = en.stream().filter(f -> f.get("rule").equals("RC-1A2")).findFirst().orElseThrow();
+        assertTrue(!refugee.get("reasons").equals(refugeeEn.get("reasons")), refugee + " / " + refugeeEn);
+        assertTrue(refugee.get("reasons").toString().contains("Verfolgung"), refugee.get("reasons").toString());
+        ApiClient.Response runs = api().send("GET", "/api/v1/assessments?claimId=" + claim, caseworker, null, Map.of("Accept-Language", "fr"));
+        assertEquals("fr", runs.header("Content-Language").orElseThrow());
+    }
+
     @Test
     void anotherTenantSeesNothingAndCannotAssessOrDecide() {
         String claim = lodgedClaim(caseworker);

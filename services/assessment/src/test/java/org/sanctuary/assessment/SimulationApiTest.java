@@ -12,6 +12,7 @@ import org.sanctuary.common.testing.TwoTenants;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +46,31 @@ class SimulationApiTest extends AssessmentApiTest {
                 body(profile.pack(), profile.facts(), profile.assessmentDate()));
         assertEquals(200, response.status(), response.body());
         AcceptanceSuite.check(profile, AcceptanceSuite.JSON.readTree(response.body()));
+    }
+
+    /** Issue 19, item 6: the reasons in the caller's language (Accept-Language, weights honoured), the codes the same. */
+    @Test
+    void theReasonsComeInTheCallersLanguage() throws IOException {
+        AcceptanceSuite.Profile profile = AcceptanceSuite.profiles().findFirst().orElseThrow();
+        String body = body(profile.pack(), profile.facts(), profile.assessmentDate());
+        String caseworker = TwoTenants.a("caseworker");
+        ApiClient.Response en = api().post(SIMULATE, caseworker, body);
+        ApiClient.Response ru = api().send("POST", SIMULATE, caseworker, body, Map.of("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5"));
+        ApiClient.Response unknown = api().send("POST", SIMULATE, caseworker, body, Map.of("Accept-Language", "ja, *;q=0.1"));
+        assertEquals("en", en.header("Content-Language").orElseThrow());
+        assertEquals("ru", ru.header("Content-Language").orElseThrow());
+        assertEquals("en", unknown.header("Content-Language").orElseThrow(), "a language reasons are not written in reads English");
+        JsonNode english = AcceptanceSuite.JSON.readTree(en.body()).get("findings");
+        JsonNode russian = AcceptanceSuite.JSON.readTree(ru.body()).get("findings");
+        assertEquals(AcceptanceSuite.JSON.readTree(en.body()).get("findings"), AcceptanceSuite.JSON.readTree(unknown.body()).get("findings"));
+        for (int i = 0; i < english.size(); i++) {
+            assertEquals(english.get(i).get("reasonCodes"), russian.get(i).get("reasonCodes"));
+            for (JsonNode reason : russian.get(i).get("reasons")) {
+                assertTrue(reason.asText().matches("(?s).*\\p{IsCyrillic}{3}.*"), russian.get(i).get("rule") + ": " + reason.asText());
+            }
+            assertTrue(russian.get(i).get("title").asText().matches("(?s).*\\p{IsCyrillic}.*"), russian.get(i).get("title").asText());
+        }
+        assertEquals(AcceptanceSuite.JSON.readTree(en.body()).get("recommendation"), AcceptanceSuite.JSON.readTree(ru.body()).get("recommendation"));
     }
 
     @Test

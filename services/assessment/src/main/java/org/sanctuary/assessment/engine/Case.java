@@ -219,12 +219,12 @@ public final class Case {
     }
 
     /** The actor of persecution (QD Art 6) as the reasons name it: the recruiting State, an occupying power, or a group. */
-    String persecutor() {
+    Reason persecutor() {
         String where = recruiter();
         if (nonStateRecruits()) {
-            return "a non-State armed group" + (where == null ? "" : " in " + where);
+            return where == null ? Reason.of("actor.nonStateGroup") : Reason.of("actor.nonStateGroupIn", "country", where);
         }
-        return occupierRecruits() ? "the occupying power " + where : "the authorities of " + where;
+        return Reason.of(occupierRecruits() ? "actor.occupyingPower" : "actor.authorities", "country", where);
     }
 
     /** An international mandate together with war crimes prosecuted militates against complicity (CJEU-SHEPHERD). */

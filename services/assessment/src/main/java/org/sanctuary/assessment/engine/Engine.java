@@ -47,16 +47,15 @@ public final class Engine {
     /** S1: out of the pack's framework or switched off ⇒ NOT_APPLICABLE, saying what it would have found. */
     private static Verdict evaluate(Rule rule, Case c, Map<String, Verdict> earlier) {
         if (rule.euOnly() && c.pack.framework() != PolicyPack.LegalFramework.EU_QD_2011_95) {
-            return Verdict.notApplicable(rule.id() + " applies only under EU_QD_2011_95; this pack follows "
-                    + c.pack.framework() + " (S1).");
+            return Verdict.notApplicable(Reason.of("engine.euOnly", "rule", rule.id(), "framework", c.pack.framework().name()));
         }
         Verdict verdict = rule.function().apply(c, earlier);
         Optional<PolicyPack.RuleSetting> setting = c.pack.setting(rule.id());
         if (setting.isPresent() && Boolean.FALSE.equals(setting.get().enabled())) {
-            String why = setting.get().reason() == null ? "" : " (\"" + setting.get().reason() + "\")";
-            String mattered = verdict.met() ? " Had it been on, it would have been met: " + String.join(" ", verdict.reasons())
-                    : " It would not have been met in any case.";
-            return Verdict.notApplicable(rule.id() + " is switched off by this pack" + why + "." + mattered);
+            String note = setting.get().reason();
+            return Verdict.notApplicable(Reason.of(note == null ? "engine.switchedOff" : "engine.switchedOffWithNote", "rule", rule.id(),
+                    "note", note, "mattered", verdict.met() ? Reason.of("engine.wouldHaveBeenMet", "sentences", verdict.reasons())
+                            : Reason.of("engine.wouldNotHaveBeenMet")));
         }
         return verdict;
     }
@@ -76,8 +75,10 @@ public final class Engine {
         for (String country : new LinkedHashSet<>(verdict.countries())) {
             c.pack.coiOf(country).ifPresent(entry -> coi.add(new Finding.CoiReference(country, entry.asOf(), entry.sources())));
         }
-        return new Finding(rule.id(), rule.title(), verdict.result(), verdict.reasons(), List.copyOf(facts),
-                List.copyOf(new LinkedHashSet<>(evidence)), List.copyOf(coi), c.packVersion);
+        String sex = c.applicant.sex() == null ? null : c.applicant.sex().name();
+        List<Reason> reasons = verdict.reasons().stream().map(r -> r.with("sex", sex)).toList();
+        return Reasons.in(new Finding(rule.id(), rule.title(), verdict.result(), List.of(), reasons, List.copyOf(facts),
+                List.copyOf(new LinkedHashSet<>(evidence)), List.copyOf(coi), c.packVersion), Reasons.ENGLISH);
     }
 
     /** Step 7 (S13, S14): exclusion overrides; then refugee → subsidiary → humanitarian / non-refoulement → temporary → reject. */

@@ -32,8 +32,11 @@ public record Facts(Applicant applicant, Military military, Map<String, Credibil
         SEXUAL_VIOLENCE
     }
 
+    /** As intake records it; the reasons say "she", "he", or "the applicant" (X, UNKNOWN or not given). */
+    public enum Sex { FEMALE, MALE, X, UNKNOWN }
+
     public record Applicant(List<String> nationalities, Integer age, Region regionOfOrigin, boolean ethnicMinority,
-                            String religion, boolean lgbtqi, List<String> politicalActivity) {
+                            String religion, boolean lgbtqi, List<String> politicalActivity, Sex sex) {
     }
 
     public record Region(String country, String region) {
@@ -56,11 +59,11 @@ public record Facts(Applicant applicant, Military military, Map<String, Credibil
 
     /** The same facts with every absent part spelled out as "not claimed". */
     public Facts normalised() {
-        Applicant a = applicant == null ? new Applicant(null, null, null, false, null, false, null) : applicant;
+        Applicant a = applicant == null ? new Applicant(null, null, null, false, null, false, null, null) : applicant;
         a = new Applicant(a.nationalities() == null ? List.of() : a.nationalities(), a.age(),
                 a.regionOfOrigin() == null ? new Region(null, null) : a.regionOfOrigin(), a.ethnicMinority(),
                 a.religion() == null || a.religion().isBlank() ? null : a.religion(), a.lgbtqi(),
-                a.politicalActivity() == null ? List.of() : a.politicalActivity());
+                a.politicalActivity() == null ? List.of() : a.politicalActivity(), a.sex());
         Military m = military == null
                 ? new Military(null, null, null, null, null, false, false, null, null, null) : military;
         m = new Military(m.status(), m.recruitingActor(), m.recruitingCountry(),

@@ -21,14 +21,16 @@ import java.util.Set;
  */
 final class RiskHeads {
 
-    record Head(Truth truth, Set<Ground> grounds, List<String> reasons) {
+    record Head(Truth truth, Set<Ground> grounds, List<Reason> reasons) {
     }
 
     private RiskHeads() {
     }
 
-    static String cite(String country, Coi coi) {
-        return "COI " + country + (coi.asOf() == null ? "" : " as of " + coi.asOf());
+    /** "COI RU as of 2025-09-01": the entry a reason read. */
+    static Reason cite(String country, Coi coi) {
+        return coi.asOf() == null ? Reason.of("coi.undated", "country", country)
+                : Reason.of("coi.dated", "country", country, "asOf", coi.asOf().toString());
     }
 
     /** A — S6, QD-9-2-c: the penalties he faces are disproportionate, discriminatory or extrajudicial. */
@@ -44,10 +46,10 @@ final class RiskHeads {
         if (p.extrajudicial()) {
             kinds.add("extrajudicial");
         }
-        String text = kinds.isEmpty()
-                ? "the penalties for evasion and desertion in " + country + " are not recorded as disproportionate, discriminatory or extrajudicial (" + cite(country, coi) + ")"
-                : "the penalties for evasion" + years(p.evasionMaxYears()) + " and desertion" + years(p.desertionMaxYears())
-                  + " in " + country + " are " + String.join(", ", kinds) + " (" + cite(country, coi) + ")";
+        Reason text = kinds.isEmpty()
+                ? Reason.of("head.punishment.ordinary", "country", country, "cite", cite(country, coi))
+                : Reason.of("head.punishment.severe", "country", country, "evasionYears", years(p.evasionMaxYears()),
+                        "desertionYears", years(p.desertionMaxYears()), "kinds", Reason.terms("penalty", kinds), "cite", cite(country, coi));
         return new Head(liable.and(Truth.of(!kinds.isEmpty())), EnumSet.of(Ground.POLITICAL_OPINION), List.of(text));
     }
 
@@ -59,18 +61,18 @@ final class RiskHeads {
     /** D — S6, QD-9-2-b: a punitive call-up, or recruitment aimed at a group he credibly belongs to. */
     static Head measures(Case c, String country, Coi coi, boolean recruiterFacts) {
         Set<Ground> grounds = EnumSet.noneOf(Ground.class);
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         Truth result = Truth.FALSE;
         if (recruiterFacts && c.military.callUp().punitive()) {
             Truth punitive = c.credible("callUp");
             result = result.or(punitive);
             if (punitive.isTrue()) {
                 grounds.add(Ground.POLITICAL_OPINION);
-                reasons.add("his call-up was punitive, a measure applied to him for his (imputed) political opinion");
+                reasons.add(Reason.of("head.measures.punitive"));
             } else if (punitive == Truth.FALSE) {
-                reasons.add("the punitive call-up he claims is not accepted");
+                reasons.add(Reason.of("head.measures.punitiveRejected"));
             } else {
-                reasons.add("whether the call-up was punitive cannot be decided until its credibility is assessed");
+                reasons.add(Reason.of("head.measures.punitiveOpen"));
             }
         }
         for (PolicyPack.RecruitmentTarget target : coi.discriminatoryRecruitment()) {
@@ -82,44 +84,31 @@ final class RiskHeads {
                     case POLITICAL_OPPONENT -> Ground.POLITICAL_OPINION;
                     case RELIGIOUS_MINORITY -> Ground.RELIGION;
                 });
-                reasons.add(country + " recruits " + recruited(target) + " disproportionately and he credibly is one (" + cite(country, coi) + ")");
+                reasons.add(Reason.of("head.measures.member", "country", country, "target", Reason.term("target", target), "cite", cite(country, coi)));
             } else if (member == Truth.UNKNOWN) {
-                reasons.add(country + " recruits " + recruited(target) + " disproportionately (" + cite(country, coi) + "); whether the applicant is one cannot be decided until "
-                        + "that is assessed");
+                reasons.add(Reason.of("head.measures.memberOpen", "country", country, "target", Reason.term("target", target),
+                        "cite", cite(country, coi)));
             }
         }
         if (result == Truth.FALSE && reasons.isEmpty()) {
-            reasons.add("no punitive call-up and no membership of a group " + country + " recruits discriminatorily ("
-                    + cite(country, coi) + ")");
+            reasons.add(Reason.of("head.measures.none", "country", country, "cite", cite(country, coi)));
         }
         return new Head(result, grounds, reasons);
-    }
-
-    private static String recruited(PolicyPack.RecruitmentTarget target) {
-        return switch (target) {
-            case ETHNIC_MINORITY -> "members of ethnic minorities";
-            case POLITICAL_OPPONENT -> "political opponents";
-            case RELIGIOUS_MINORITY -> "members of religious minorities";
-        };
     }
 
     /** B — S4, GIP10-2: service would mean taking part in acts contrary to the basic rules of human conduct. */
     static Head complicity(Case c, String country, Coi coi, Truth liable, boolean recruiterFacts) {
         boolean systematic = coi.armedConflict().systematicIhlViolations();
         Truth unit = recruiterFacts ? c.unitImplicated().and(Truth.of(!Case.legitimised(coi))) : Truth.FALSE;
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         if (systematic) {
-            reasons.add((recruiterFacts && c.nonStateRecruits()
-                    ? "violations of humanitarian law are committed systematically in the armed conflict in " + country
-                    : (recruiterFacts && c.occupierRecruits() ? "the forces of the occupying power " : "the armed forces of ") + country
-                            + " commit violations of humanitarian law systematically")
-                    + " (" + cite(country, coi) + "), so any posting carries a reasonable likelihood of taking part");
+            String by = recruiterFacts && c.nonStateRecruits() ? "InConflict" : recruiterFacts && c.occupierRecruits() ? "ByOccupier" : "ByState";
+            reasons.add(Reason.of("head.complicity.systematic" + by, "country", country, "cite", cite(country, coi)));
         } else if (unit.isTrue()) {
-            reasons.add("his unit is credibly implicated in war crimes");
+            reasons.add(Reason.of("head.complicity.unit"));
         } else {
-            reasons.add("the COI does not record systematic violations of humanitarian law by the forces of " + country
-                    + " (" + cite(country, coi) + ")" + (recruiterFacts && c.claimed("unit") && Case.legitimised(coi)
-                    ? ", and an international mandate with war crimes prosecuted militates against his unit's implication" : ""));
+            reasons.add(Reason.of(recruiterFacts && c.claimed("unit") && Case.legitimised(coi)
+                    ? "head.complicity.notSystematicMandate" : "head.complicity.notSystematic", "country", country, "cite", cite(country, coi)));
         }
         return new Head(liable.and(Truth.of(systematic).or(unit)), EnumSet.of(Ground.POLITICAL_OPINION), reasons);
     }
@@ -127,20 +116,20 @@ final class RiskHeads {
     /** C — GIP10-3: conditions of service amounting to persecution, generally or for someone like him. */
     static Head conditions(Case c, String country, Coi coi, Truth liable, boolean recruiterFacts) {
         Set<Ground> grounds = EnumSet.noneOf(Ground.class);
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         Truth risk = Truth.FALSE;
         List<ServiceCondition> general = coi.conditionsOfService().stream().filter(s -> s == ServiceCondition.TORTURE
                 || s == ServiceCondition.FORCED_LABOUR || s == ServiceCondition.INDEFINITE_SERVICE).toList();
         if (!general.isEmpty()) {
             risk = Truth.TRUE;
-            reasons.add("conscripts of " + country + " face " + words(general) + " (" + cite(country, coi) + ")");
+            reasons.add(Reason.of("head.conditions.general", "country", country, "conditions", Reason.terms("serviceCondition", general), "cite", cite(country, coi)));
         }
         if (coi.conditionsOfService().contains(ServiceCondition.ETHNIC_ABUSE)) {
             Truth ethnic = c.credible("ethnicity");
             risk = risk.or(ethnic);
             if (ethnic.isTrue()) {
                 grounds.add(c.ethnicityGround());
-                reasons.add("ethnic minorities suffer abuse in the ranks of " + country + " and he credibly belongs to one");
+                reasons.add(Reason.of("head.conditions.ethnic", "country", country));
             }
         }
         if (coi.conditionsOfService().contains(ServiceCondition.HOMOPHOBIC_ABUSE)) {
@@ -148,7 +137,7 @@ final class RiskHeads {
             risk = risk.or(lgbtqi);
             if (lgbtqi.isTrue()) {
                 grounds.add(Ground.PARTICULAR_SOCIAL_GROUP);
-                reasons.add("LGBTQI soldiers suffer abuse in the ranks of " + country + " and his orientation is accepted");
+                reasons.add(Reason.of("head.conditions.lgbtqi", "country", country));
             }
         }
         if (recruiterFacts && !c.military.illTreatmentSuffered().isEmpty()) {
@@ -156,7 +145,7 @@ final class RiskHeads {
             risk = risk.or(suffered);
             if (suffered.isTrue()) {
                 List<IllTreatment> kinds = c.military.illTreatmentSuffered();
-                reasons.add("he credibly suffered " + words(kinds) + " in service, a serious indication of future risk");
+                reasons.add(Reason.of("head.conditions.suffered", "kinds", Reason.terms("illTreatment", kinds)));
                 if (kinds.contains(IllTreatment.ETHNIC_ABUSE) && c.credible("ethnicity").isTrue()) {
                     grounds.add(c.ethnicityGround());
                 }
@@ -167,12 +156,11 @@ final class RiskHeads {
                     grounds.add(Ground.RELIGION);
                 }
             } else if (suffered == Truth.FALSE) {
-                reasons.add("the ill-treatment he claims is not accepted");
+                reasons.add(Reason.of("head.conditions.sufferedRejected"));
             }
         }
         if (risk == Truth.FALSE && reasons.isEmpty()) {
-            reasons.add("the COI records no conditions of service in " + country + " that would amount to persecution of someone in his situation ("
-                    + cite(country, coi) + ")");
+            reasons.add(Reason.of("head.conditions.none", "country", country, "cite", cite(country, coi)));
         }
         return new Head(liable.and(risk), grounds, reasons);
     }
@@ -199,18 +187,18 @@ final class RiskHeads {
         } else {
             grounds.add(Ground.PARTICULAR_SOCIAL_GROUP); // objectors can form a particular social group (GIP 10)
         }
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         if (!c.objectionClaimed()) {
-            reasons.add("he does not claim a conscientious objection");
+            reasons.add(Reason.of("head.conscience.notClaimed"));
         } else if (held == Truth.FALSE) {
-            reasons.add("his objection of conscience is not accepted");
+            reasons.add(Reason.of("head.conscience.rejected"));
         } else {
-            reasons.add("alternative service in " + country + " is " + coi.alternativeService() + " and the objector procedure is "
-                    + coi.objectorProcedure() + " (" + cite(country, coi) + ")"
-                    + (adequate ? ", so an adequate way out exists" : ", so he has no adequate way out"));
+            reasons.add(Reason.of(adequate ? "head.conscience.wayOut" : "head.conscience.noWayOut", "country", country,
+                    "alternative", Reason.term("alternativeService", coi.alternativeService()),
+                    "procedure", Reason.term("objectorProcedure", coi.objectorProcedure()), "cite", cite(country, coi)));
             if (!kindFits) {
-                reasons.add("a " + c.objectionKind().name().toLowerCase() + " objection needs a conflict to object to, and "
-                        + country + " is not at war");
+                reasons.add(Reason.of("head.conscience.needsConflict", "kind", Reason.term("objectionKind", c.objectionKind()),
+                        "country", country));
             }
         }
         return new Head(held.and(liable).and(Truth.of(!adequate && kindFits)), grounds, reasons);
@@ -220,30 +208,30 @@ final class RiskHeads {
      * The risk heads his own State poses (S11, assuming he would be called up there), each by name with its truth: the
      * same heads, tuned the same way, as the rules that ask it of the recruiter.
      */
-    static Map<String, Truth> atHome(Case c, String country, Coi coi) {
+    static Map<Reason, Truth> atHome(Case c, String country, Coi coi) {
         Truth liable = Truth.TRUE;
-        Map<String, Truth> heads = new LinkedHashMap<>();
+        Map<Reason, Truth> heads = new LinkedHashMap<>();
         heads.put(PUNISHMENT, punishment(country, coi, liable).truth());
         heads.put(MEASURES, measures(c, country, coi, false).truth());
-        heads.put("acts contrary to the basic rules of human conduct (GIP10-2)", complicity(c, country, coi, liable, false).truth());
-        heads.put("conditions of service amounting to persecution (GIP10-3)", conditions(c, country, coi, liable, false).truth());
+        heads.put(Reason.of("risk.complicity"), complicity(c, country, coi, liable, false).truth());
+        heads.put(Reason.of("risk.conditions"), conditions(c, country, coi, liable, false).truth());
         Truth others = any(heads);
-        heads.put("punishment for his conscience (GIP10-1" + (objectionAloneSuffices(c.pack) ? "" : ", aggravated as this pack requires")
-                + ")", objection(c.pack, conscience(c, country, coi, liable).truth(), others));
+        heads.put(Reason.of(objectionAloneSuffices(c.pack) ? "risk.conscience" : "risk.conscienceAggravated"),
+                objection(c.pack, conscience(c, country, coi, liable).truth(), others));
         return heads;
     }
 
     /** The names the reasons give the heads that both GIP10-1's aggravation and the check at home read. */
-    static final String PUNISHMENT = "disproportionate or extrajudicial punishment (QD-9-2-c)";
-    static final String MEASURES = "discriminatory measures (QD-9-2-b)";
+    static final Reason PUNISHMENT = Reason.of("risk.punishment");
+    static final Reason MEASURES = Reason.of("risk.measures");
 
     /** Whether any of these named heads holds: TRUE if one does, else UNKNOWN if one may, else FALSE. */
-    static Truth any(Map<String, Truth> heads) {
+    static Truth any(Map<Reason, Truth> heads) {
         return heads.values().stream().reduce(Truth.FALSE, Truth::or);
     }
 
     /** The names of the heads whose truth is {@code truth}, in their order. */
-    static List<String> named(Map<String, Truth> heads, Truth truth) {
+    static List<Reason> named(Map<Reason, Truth> heads, Truth truth) {
         return heads.entrySet().stream().filter(h -> h.getValue() == truth).map(Map.Entry::getKey).toList();
     }
 
@@ -256,11 +244,8 @@ final class RiskHeads {
         return pack.setting("GIP10-1").map(PolicyPack.RuleSetting::objectionAloneSuffices).orElse(true);
     }
 
-    private static String years(Integer max) {
-        return max == null ? "" : " (up to " + max + " years)";
-    }
-
-    private static String words(List<? extends Enum<?>> values) {
-        return String.join(", ", values.stream().map(v -> v.name().toLowerCase().replace('_', ' ')).toList());
+    /** " (up to 10 years)", or nothing when the COI does not say. */
+    private static Object years(Integer max) {
+        return max == null ? "" : Reason.of("head.punishment.upTo", "years", max);
     }
 }

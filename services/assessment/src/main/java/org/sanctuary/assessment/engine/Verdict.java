@@ -1,23 +1,22 @@
 package org.sanctuary.assessment.engine;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /** A rule function's answer before the engine adds the facts, evidence and COI references. */
-record Verdict(Finding.Result result, List<String> reasons, Set<Ground> grounds, List<String> countries) {
+record Verdict(Finding.Result result, List<Reason> reasons, Set<Ground> grounds, List<String> countries) {
 
-    static Verdict of(Truth truth, Set<Ground> grounds, List<String> countries, List<String> reasons) {
+    static Verdict of(Truth truth, Set<Ground> grounds, List<String> countries, List<Reason> reasons) {
         return new Verdict(truth.result(), List.copyOf(reasons), truth.isTrue() ? Set.copyOf(grounds) : Set.of(),
                 countries);
     }
 
-    static Verdict of(Truth truth, List<String> countries, String... reasons) {
+    static Verdict of(Truth truth, List<String> countries, Reason... reasons) {
         return of(truth, EnumSet.noneOf(Ground.class), countries, List.of(reasons));
     }
 
-    static Verdict notApplicable(String reason) {
+    static Verdict notApplicable(Reason reason) {
         return new Verdict(Finding.Result.NOT_APPLICABLE, List.of(reason), Set.of(), List.of());
     }
 
@@ -31,12 +30,5 @@ record Verdict(Finding.Result result, List<String> reasons, Set<Ground> grounds,
             case UNDETERMINED -> Truth.UNKNOWN;
             case NOT_MET, NOT_APPLICABLE -> Truth.FALSE;
         };
-    }
-
-    Verdict prefixed(String text) {
-        List<String> all = new ArrayList<>();
-        all.add(text);
-        all.addAll(reasons);
-        return new Verdict(result, all, grounds, countries);
     }
 }

@@ -16,11 +16,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.sanctuary.assessment.engine.Reasons;
 import org.sanctuary.assessment.upstream.Upstream;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -42,23 +44,33 @@ class AssessmentController {
         this.assessments = assessments;
     }
 
+    /** The reasons are written in the first language of {@code Accept-Language} that they exist in (en, ru, uk, de, fr). */
     @Post
     HttpResponse<StoredAssessment> assess(@Body @Valid AssessRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                          @Nullable @Header(Upstream.ACCESS_REASON) String accessReason) {
+                                          @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
+                                          @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Locale language = Reasons.supported(acceptLanguage);
         StoredAssessment stored = assessments.assess(request.claimId(), authorization, accessReason);
-        return HttpResponse.created(stored, URI.create("/api/v1/assessments/" + stored.id()));
+        return HttpResponse.created(stored.in(language), URI.create("/api/v1/assessments/" + stored.id()))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     }
 
     /** The sealed result: supervisors and the claim's assigned caseworker, or a stated reason in X-Access-Reason. */
     @Get("/{id}")
-    StoredAssessment get(@PathVariable UUID id, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                         @Nullable @Header(Upstream.ACCESS_REASON) String accessReason) {
-        return assessments.get(id, authorization, accessReason);
+    HttpResponse<StoredAssessment> get(@PathVariable UUID id, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                       @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
+                                       @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Locale language = Reasons.supported(acceptLanguage);
+        return HttpResponse.ok(assessments.get(id, authorization, accessReason).in(language))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     }
 
     @Get
-    List<StoredAssessment> ofClaim(@QueryValue UUID claimId, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                   @Nullable @Header(Upstream.ACCESS_REASON) String accessReason) {
-        return assessments.ofClaim(claimId, authorization, accessReason);
+    HttpResponse<List<StoredAssessment>> ofClaim(@QueryValue UUID claimId, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                                 @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
+                                                 @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Locale language = Reasons.supported(acceptLanguage);
+        return HttpResponse.ok(assessments.ofClaim(claimId, authorization, accessReason).stream().map(a -> a.in(language)).toList())
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     }
 }

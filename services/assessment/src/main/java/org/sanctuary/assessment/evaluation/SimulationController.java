@@ -2,6 +2,7 @@ package org.sanctuary.assessment.evaluation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
@@ -16,11 +17,13 @@ import org.sanctuary.assessment.engine.Assessment;
 import org.sanctuary.assessment.engine.Engine;
 import org.sanctuary.assessment.engine.Facts;
 import org.sanctuary.assessment.engine.PolicyPack;
+import org.sanctuary.assessment.engine.Reasons;
 import org.sanctuary.assessment.upstream.Upstream;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * {@code POST /api/v1/assessments/simulate}: the engine on facts and a pack (the caller's pack in force
@@ -45,13 +48,19 @@ class SimulationController {
         this.clock = clock;
     }
 
+    /** The reasons are written in the first language of {@code Accept-Language} that they exist in (en, ru, uk, de, fr). */
     @Post
-    Assessment simulate(@Body @Valid SimulationRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    HttpResponse<Assessment> simulate(@Body @Valid SimulationRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                      @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         LocalDate date = request.assessmentDate() == null ? LocalDate.now(clock) : request.assessmentDate();
+        Assessment result;
         if (request.pack() != null) {
-            return engine.assess(request.pack(), request.facts(), date, "submitted");
+            result = engine.assess(request.pack(), request.facts(), date, "submitted");
+        } else {
+            Upstream.EffectivePack effective = upstream.policy(date, authorization);
+            result = engine.assess(effective.pack(), request.facts(), date, Integer.toString(effective.version()));
         }
-        Upstream.EffectivePack effective = upstream.policy(date, authorization);
-        return engine.assess(effective.pack(), request.facts(), date, Integer.toString(effective.version()));
+        Locale language = Reasons.supported(acceptLanguage);
+        return HttpResponse.ok(Reasons.in(result, language)).header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     }
 }

@@ -101,7 +101,7 @@ class EngineTest {
         Assessment a = assess("01", f -> credibility(f).put("callUp", "BENEFIT_OF_DOUBT"));
         assertEquals(Recommendation.REFUGEE_STATUS, a.recommendation());
         assertTrue(finding(a, "QD-4-5").met());
-        assertTrue(finding(a, "QD-4-5").reasons().get(0).contains("callUp"), finding(a, "QD-4-5").reasons().toString());
+        assertTrue(finding(a, "QD-4-5").reasons().get(0).endsWith("genuine effort to substantiate): call-up."), finding(a, "QD-4-5").reasons().toString());
     }
 
     /**
@@ -116,7 +116,7 @@ class EngineTest {
         };
         Assessment alone = assess("06", objector);
         assertEquals(Finding.Result.NOT_MET, finding(alone, "QD-8").result(), finding(alone, "QD-8").reasons().toString());
-        assertTrue(finding(alone, "QD-8").reasons().stream().anyMatch(r -> r.contains("punishment for his conscience (GIP10-1)")),
+        assertTrue(finding(alone, "QD-8").reasons().stream().anyMatch(r -> r.contains("punishment for the applicant's conscience (GIP10-1)")),
                 "the risk head at home is named: " + finding(alone, "QD-8").reasons());
 
         Assessment tuned = assess("06", objector, p -> ((ObjectNode) p.get("rules")).putObject("GIP10-1")
@@ -364,5 +364,58 @@ class EngineTest {
     void evidenceBehindReliedFactsIsListed() throws IOException {
         Assessment a = assess("01", f -> f.putObject("evidence").putArray("callUp").add("doc-1"));
         assertEquals(List.of("doc-1"), finding(a, "QD-9-2-e").evidence());
+    }
+
+    /** Issue 19, item 5: the reasons follow the applicant's recorded sex, and say "the applicant" when none is recorded. */
+    @Test
+    void theReasonsFollowTheRecordedSexAndAreNeutralWithoutIt() throws IOException {
+        Assessment unrecorded = assess("01", f -> { });
+        Assessment woman = assess("01", f -> applicant(f).put("sex", "FEMALE"));
+        Assessment man = assess("01", f -> applicant(f).put("sex", "MALE"));
+        Assessment x = assess("01", f -> applicant(f).put("sex", "X"));
+        String liability = "is reasonably likely to be made to serve: ";
+        assertEquals("The applicant " + liability + "the applicant's call-up is accepted (S3).", finding(unrecorded, "QD-9-2-c").reasons().get(0));
+        assertEquals("She " + liability + "her call-up is accepted (S3).", finding(woman, "QD-9-2-c").reasons().get(0));
+        assertEquals("He " + liability + "his call-up is accepted (S3).", finding(man, "QD-9-2-c").reasons().get(0));
+        assertEquals(finding(unrecorded, "QD-9-2-c").reasons(), finding(x, "QD-9-2-c").reasons());
+        for (Assessment a : List.of(unrecorded, woman, x)) {
+            List<String> all = a.findings().stream().flatMap(f -> f.reasons().stream()).toList();
+            assertTrue(all.stream().noneMatch(r -> r.matches("(?s).*\\b([Hh]e|[Hh]is|[Hh]im)\\b.*")), all.toString());
+        }
+        assertEquals(unrecorded.recommendation(), woman.recommendation());
+    }
+
+    /**
+     * Issue 19, item 6: each finding carries its reasons as codes with arguments, the text is rendered from them, and
+     * the same codes read in every language of the console, on every public profile.
+     */
+    @Test
+    void everyReasonIsACodeWithArgumentsThatReadsInEveryLanguage() throws IOException {
+        for (AcceptanceSuite.Profile profile : AcceptanceSuite.profiles().toList()) {
+            Assessment a = assess(profile.id(), f -> applicant(f).put("sex", "FEMALE"));
+            for (Finding f : a.findings()) {
+                assertEquals(f.reasonCodes().size(), f.reasons().size(), f.rule());
+                assertEquals(f.reasons(), f.reasonCodes().stream().map(r -> Reasons.render(r, Reasons.ENGLISH)).toList());
+                assertTrue(f.reasonCodes().stream().allMatch(r -> r.code().matches("[a-zA-Z0-9.-]+")), f.reasonCodes().toString());
+            }
+            for (java.util.Locale language : Reasons.LANGUAGES) {
+                Assessment read = Reasons.in(a, language);
+                for (Finding f : read.findings()) {
+                    for (String text : f.reasons()) {
+                        assertFalse(text.contains("{") || text.contains("}"), language + " " + f.rule() + ": " + text);
+                    }
+                }
+            }
+        }
+        Assessment a = assess("01", f -> { });
+        Finding punishment = finding(a, "QD-9-2-c");
+        assertEquals("liability.liable", punishment.reasonCodes().get(0).code());
+        Reason met = punishment.reasonCodes().get(1);
+        assertEquals("head.met", met.code());
+        assertEquals("QD-9-2-c", met.args().get("rule"));
+        Reason clause = (Reason) ((List<?>) met.args().get("clauses")).get(0);
+        assertEquals("head.punishment.severe", clause.code());
+        assertEquals("RU", clause.args().get("country"));
+        assertEquals(Reason.of("coi.dated", "country", "RU", "asOf", "2025-09-01"), clause.args().get("cite"));
     }
 }

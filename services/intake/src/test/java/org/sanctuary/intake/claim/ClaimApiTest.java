@@ -280,6 +280,7 @@ class ClaimApiTest extends IntakeApiTest {
         assertEquals(true, facts.at("applicant.ethnicMinority"));
         assertEquals(false, facts.at("applicant.lgbtqi"));
         assertEquals(List.of(), facts.at("applicant.politicalActivity"));
+        assertEquals("MALE", facts.at("applicant.sex"));
         assertEquals("OCCUPYING_POWER", facts.at("military.recruitingActor"));
         assertEquals(false, facts.at("military.objection.held"));
         assertEquals(List.of(), facts.at("military.exclusionIndicators"));

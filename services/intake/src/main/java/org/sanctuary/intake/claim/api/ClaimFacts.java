@@ -3,6 +3,7 @@ package org.sanctuary.intake.claim.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.sanctuary.intake.applicant.domain.RegionOfOrigin;
+import org.sanctuary.intake.applicant.domain.Sex;
 import org.sanctuary.intake.claim.domain.Credibility;
 import org.sanctuary.intake.claim.domain.MilitaryProfile;
 
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * The facts document the assessment engine reads ("Claim facts" in acceptance/README.md), plus
  * {@code claimId}, {@code asOf} and {@code imposedNationalities}: {@code nationalities} holds only
- * genuine ones, so an imposed passport never counts as a country of protection.
+ * genuine ones, so an imposed passport never counts as a country of protection. {@code sex} as recorded: the
+ * engine's reasons use it for their wording, nothing else.
  */
 @Serdeable
 public record ClaimFacts(UUID claimId, LocalDate asOf, ApplicantFacts applicant, MilitaryProfile military,
@@ -23,6 +25,6 @@ public record ClaimFacts(UUID claimId, LocalDate asOf, ApplicantFacts applicant,
     @Serdeable
     public record ApplicantFacts(List<String> nationalities, List<String> imposedNationalities, @Nullable Integer age,
                                  @Nullable RegionOfOrigin regionOfOrigin, boolean ethnicMinority,
-                                 @Nullable String religion, boolean lgbtqi, List<String> politicalActivity) {
+                                 @Nullable String religion, boolean lgbtqi, List<String> politicalActivity, Sex sex) {
     }
 }

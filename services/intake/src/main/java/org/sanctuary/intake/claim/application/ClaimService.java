@@ -308,7 +308,7 @@ public class ClaimService {
                 applicant.birthDate() == null ? null : Period.between(applicant.birthDate(), today).getYears(),
                 applicant.regionOfOrigin(), Boolean.TRUE.equals(special.ethnicMinority()), special.religion(),
                 Boolean.TRUE.equals(special.lgbtqi()),
-                special.politicalActivity() == null ? List.of() : special.politicalActivity());
+                special.politicalActivity() == null ? List.of() : special.politicalActivity(), applicant.sex());
         return new ClaimFacts(claim.id(), today, facts, claim.military(), claim.credibility());
     }
 
