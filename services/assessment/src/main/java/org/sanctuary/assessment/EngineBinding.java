@@ -26,6 +26,7 @@ import org.sanctuary.assessment.engine.Reason;
 @SerdeImport(PolicyPack.Coi.class)
 @SerdeImport(PolicyPack.ArmedConflict.class)
 @SerdeImport(PolicyPack.OccupiedRegion.class)
+@SerdeImport(PolicyPack.IndiscriminateViolence.class)
 @SerdeImport(PolicyPack.Penalties.class)
 @SerdeImport(PolicyPack.NonStateRecruitment.class)
 @SerdeImport(Assessment.class)

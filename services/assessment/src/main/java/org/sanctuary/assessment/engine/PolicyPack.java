@@ -53,7 +53,7 @@ public record PolicyPack(Integer schemaVersion, LegalFramework legalFramework, M
                       List<OccupiedRegion> occupiedRegions, Penalties penalties,
                       AlternativeService alternativeService, ObjectorProcedure objectorProcedure,
                       List<RecruitmentTarget> discriminatoryRecruitment, List<ServiceCondition> conditionsOfService,
-                      NonStateRecruitment nonStateRecruitment) {
+                      NonStateRecruitment nonStateRecruitment, List<IndiscriminateViolence> indiscriminateViolence) {
 
         /** Absent parts read as "nothing recorded": no conflict, no penalties flagged, no lists. */
         public Coi normalised() {
@@ -65,7 +65,14 @@ public record PolicyPack(Integer schemaVersion, LegalFramework legalFramework, M
                     objectorProcedure == null ? ObjectorProcedure.NONE : objectorProcedure,
                     discriminatoryRecruitment == null ? List.of() : discriminatoryRecruitment,
                     conditionsOfService == null ? List.of() : conditionsOfService,
-                    nonStateRecruitment == null ? new NonStateRecruitment(false, false, false) : nonStateRecruitment);
+                    nonStateRecruitment == null ? new NonStateRecruitment(false, false, false) : nonStateRecruitment,
+                    indiscriminateViolence == null ? List.of() : indiscriminateViolence);
+        }
+
+        /** The level of indiscriminate violence the COI records for {@code region}, if any (Art 15(c) QD). */
+        public java.util.Optional<ViolenceLevel> violenceIn(String region) {
+            return region == null ? java.util.Optional.empty() : indiscriminateViolence.stream()
+                    .filter(v -> region.equalsIgnoreCase(v.region())).map(IndiscriminateViolence::level).findFirst();
         }
 
         public boolean occupies(String region, String occupier) {
@@ -79,6 +86,12 @@ public record PolicyPack(Integer schemaVersion, LegalFramework legalFramework, M
     }
 
     public record OccupiedRegion(String region, String occupiedBy) {
+    }
+
+    /** EXCEPTIONAL: presence alone is a real risk (Elgafaji, para 35); HIGH: personal circumstances decide (para 39). */
+    public enum ViolenceLevel { EXCEPTIONAL, HIGH }
+
+    public record IndiscriminateViolence(String region, ViolenceLevel level) {
     }
 
     public record Penalties(Integer evasionMaxYears, Integer desertionMaxYears, boolean disproportionate,

@@ -27,7 +27,7 @@ public final class Rules {
     static final List<String> PERSECUTION = List.of("QD-9-2-b", "QD-9-2-c", "QD-9-2-e", "GIP10-1", "GIP10-2",
             "GIP10-3", "GIP10-4", "GIP10-5", "IHL-OCCUPATION", "HB-167-174");
 
-    private static final Coi NO_COI = new Coi(null, null, null, null, null, null, null, null, null, null).normalised();
+    private static final Coi NO_COI = new Coi(null, null, null, null, null, null, null, null, null, null, null).normalised();
 
     public static final List<Rule> ALL = List.of(
             new Rule(TEMPORARY_PROTECTION, "Temporary protection route (step 0)", false, List.of("exclusionIndicators"), Rules::temporaryProtection),
@@ -56,6 +56,7 @@ public final class Rules {
             new Rule("QD-10", "Grounds, actual or imputed: QD Art 10", true, List.of("politicalActivity", "ethnicity", "lgbtqi", "objection"), (c, e) -> nexus(c, e, true)),
             new Rule("RC-1A2", "Refugee definition: Convention Art 1A(2)", false, List.of("politicalActivity"), Rules::refugee),
             new Rule("ECHR-3", "Non-refoulement: ECHR Art 3 (CAT Art 3, ICCPR Art 7)", false, List.of("callUp", "militaryStatus", "desertion", "illTreatment"), Rules::nonRefoulement),
+            new Rule("QD-15-c", "Indiscriminate violence in armed conflict: QD Art 15(c)", true, List.of(), Rules::indiscriminateViolence),
             new Rule("QD-15", "Serious harm: QD Art 15", true, List.of(), Rules::seriousHarm),
             new Rule("CJEU-ABC", "A, B and C (C-148/13 to C-150/13): limits on evidence of orientation", true, List.of("lgbtqi"), Rules::abc));
 
@@ -582,13 +583,49 @@ public final class Rules {
         });
     }
 
+    /**
+     * Art 15(c) QD: a serious and individual threat to a civilian's life or person by reason of indiscriminate violence
+     * in armed conflict, read from the COI of his own State for his home region: EXCEPTIONAL violence threatens anyone
+     * there by presence alone (Elgafaji C-465/07, para 35); at a HIGH level his personal circumstances decide (para 39),
+     * which is the caseworker's to weigh, so the finding stays undetermined.
+     */
+    private static Verdict indiscriminateViolence(Case c, Map<String, Verdict> e) {
+        String own = c.ownState();
+        String region = c.applicant.regionOfOrigin().region();
+        Optional<Coi> home = c.ownCoi();
+        if (home.isEmpty()) {
+            c.missing("coi." + own);
+            return Verdict.of(Truth.UNKNOWN, List.of(), Reason.of("qd15c.noCoi", "country", String.valueOf(own)));
+        }
+        if (region == null) {
+            return Verdict.of(Truth.UNKNOWN, List.of(own), Reason.of("qd15c.noRegion", "country", own, "cite", RiskHeads.cite(own, home.get())));
+        }
+        Reason cite = RiskHeads.cite(own, home.get());
+        return home.get().violenceIn(region).map(level -> switch (level) {
+            case EXCEPTIONAL -> Verdict.of(Truth.TRUE, List.of(own), Reason.of("qd15c.exceptional", "region", region, "country", own, "cite", cite),
+                    Reason.of("qd15c.relocationNotWeighed", "country", own));
+            case HIGH -> Verdict.of(Truth.UNKNOWN, List.of(own), Reason.of("qd15c.high", "region", region, "country", own, "cite", cite));
+        }).orElseGet(() -> Verdict.of(Truth.FALSE, List.of(own), Reason.of("qd15c.none", "region", region, "country", own, "cite", cite)));
+    }
+
+    /** Art 15: (b) through ECHR-3, (c) through QD-15-c. */
     private static Verdict seriousHarm(Case c, Map<String, Verdict> e) {
         Verdict echr = e.get("ECHR-3");
-        return Verdict.of(echr.truth(), echr.countries(), switch (echr.result()) {
+        Verdict violence = e.get("QD-15-c");
+        List<String> countries = new ArrayList<>(echr.countries());
+        countries.addAll(violence.countries());
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(switch (echr.result()) {
             case MET -> Reason.of("qd15.met");
             case UNDETERMINED -> Reason.of("turnsOn", "rule", "ECHR-3");
             default -> Reason.of("qd15.notMet");
         });
+        reasons.add(switch (violence.result()) {
+            case MET -> Reason.of("qd15.metViolence");
+            case UNDETERMINED -> Reason.of("turnsOn", "rule", "QD-15-c");
+            default -> Reason.of("qd15.notMetViolence");
+        });
+        return Verdict.of(echr.truth().or(violence.truth()), EnumSet.noneOf(Ground.class), countries, reasons);
     }
 
     private static Verdict abc(Case c, Map<String, Verdict> e) {

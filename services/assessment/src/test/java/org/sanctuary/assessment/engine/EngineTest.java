@@ -418,4 +418,39 @@ class EngineTest {
         assertEquals("RU", clause.args().get("country"));
         assertEquals(Reason.of("coi.dated", "country", "RU", "asOf", "2025-09-01"), clause.args().get("cite"));
     }
+
+    /**
+     * Issue 19, item 3: Art 15(c) QD, with the pack's COI deciding: violence the COI records as EXCEPTIONAL in his home
+     * region founds subsidiary protection by presence alone; at a HIGH level his personal circumstances decide (left to
+     * the caseworker: undetermined); none recorded, or another region, is no risk; outside the QD it does not apply.
+     */
+    @Test
+    void indiscriminateViolenceInTheHomeRegionIsAssessedFromThePacksCoi() throws IOException {
+        java.util.function.Function<String, Consumer<ObjectNode>> violence = level -> p -> ((ObjectNode) p.get("coi").get("UA"))
+                .putArray("indiscriminateViolence").addObject().put("region", "Kyiv").put("level", level);
+        Assessment none = assess("07", f -> { });
+        assertEquals(Finding.Result.NOT_MET, finding(none, "QD-15-c").result(), finding(none, "QD-15-c").reasons().toString());
+        assertEquals(Recommendation.TEMPORARY_PROTECTION, none.recommendation());
+
+        Assessment exceptional = assess("07", f -> { }, violence.apply("EXCEPTIONAL"), DATE);
+        assertEquals(Finding.Result.MET, finding(exceptional, "QD-15-c").result(), finding(exceptional, "QD-15-c").reasons().toString());
+        assertTrue(finding(exceptional, "QD-15-c").reasons().get(0).contains("Elgafaji C-465/07, para 35"));
+        assertEquals(List.of("UA"), finding(exceptional, "QD-15-c").coi().stream().map(Finding.CoiReference::country).toList());
+        assertEquals(Finding.Result.MET, finding(exceptional, "QD-15").result());
+        assertFalse(finding(exceptional, "ECHR-3").met(), "Art 15(c) alone, not Art 3 ECHR");
+        assertEquals(Recommendation.SUBSIDIARY_PROTECTION, exceptional.recommendation());
+
+        Assessment high = assess("07", f -> { }, violence.apply("HIGH"), DATE);
+        assertEquals(Finding.Result.UNDETERMINED, finding(high, "QD-15-c").result());
+        assertEquals(Finding.Result.UNDETERMINED, finding(high, "QD-15").result());
+        assertTrue(finding(high, "QD-15-c").reasons().get(0).contains("personal circumstances"), finding(high, "QD-15-c").reasons().toString());
+        assertEquals(Recommendation.TEMPORARY_PROTECTION, high.recommendation());
+
+        Assessment elsewhere = assess("07", f -> ((ObjectNode) applicant(f).get("regionOfOrigin")).put("region", "Lviv"),
+                violence.apply("EXCEPTIONAL"), DATE);
+        assertEquals(Finding.Result.NOT_MET, finding(elsewhere, "QD-15-c").result());
+
+        Assessment strict = assess("08b", f -> { });
+        assertEquals(Finding.Result.NOT_APPLICABLE, finding(strict, "QD-15-c").result());
+    }
 }
