@@ -15,7 +15,18 @@ async function lodgedClaim(): Promise<{ applicantId: string; claimId: string }> 
   expect(claim.status).toBe(201);
   const claimId = ((await claim.json()) as { id: string }).id;
   expect((await fetch(`${API}/api/v1/claims/${claimId}/actions/lodge`, { method: 'POST', headers, body: '' })).status).toBe(200);
+  const assessed = await fetch(`${API}/api/v1/assessments`, { method: 'POST', headers, body: JSON.stringify({ claimId }) });
+  expect(assessed.status).toBe(201);
   return { applicantId, claimId };
+}
+
+/** The first reason of the claim's latest run as the API writes it in `locale` (issue 19: reasons in the reader's language). */
+async function firstReason(claimId: string, locale: string): Promise<string> {
+  const runs = await fetch(`${API}/api/v1/assessments?claimId=${claimId}`, {
+    headers: { Authorization: `Bearer ${await token('gov-caseworker')}`, 'Accept-Language': locale } });
+  expect(runs.headers.get('content-language')).toBe(locale);
+  const [run] = (await runs.json()) as { result: { findings: { reasons: string[] }[] } }[];
+  return run.result.findings[0].reasons[0];
 }
 
 async function inLanguage(page: Page, locale: string) {
@@ -49,6 +60,9 @@ for (const locale of ['ru', 'uk', 'de', 'fr']) {
     await translatedScreen(page, locale, '/applicants/new', 'Register applicant', 'register-applicant');
     await translatedScreen(page, locale, `/claims/new?applicantId=${applicantId}`, 'Record a claim', 'record-claim');
     await translatedScreen(page, locale, `/claims/${claimId}`, 'Claim', 'claim');
+    const reason = await firstReason(claimId, locale);
+    expect(reason).not.toBe(await firstReason(claimId, 'en'));
+    await expect(page.getByText(reason, { exact: true }).first()).toBeAttached(); // the console asks in its language
 
     const supervisor = await signIn(browser, 'gov-supervisor');
     await inLanguage(supervisor, locale);
