@@ -2,6 +2,7 @@ package org.sanctuary.common.problem;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -26,6 +27,13 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
         Throwable cause = context.getRootCause().orElse(null);
+        if (status == 500 && databaseUnreachable(cause)) {
+            // the database is away (stopped, restarting, failing over, or the pool timed out waiting for it):
+            // a condition to retry, not a bug — 503 with a hint when to try again, never a 500 (operations.md)
+            response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5");
+            return response.body(of(ProblemType.UNAVAILABLE, "The database is not reachable at the moment; try again shortly.",
+                    context, List.of())).contentType(MediaType.of(Problem.MEDIA_TYPE));
+        }
         Problem problem;
         if (cause instanceof ProblemException p) {
             problem = of(p.type(), p.getMessage(), context, p.violations());
@@ -51,6 +59,26 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return response.body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+
+    /**
+     * True when {@code failure} comes from not reaching the database: the pool timed out waiting for a connection, a
+     * connection could not be prepared (Micronaut Data's ConnectionException: one the pool evicted as broken), or
+     * PostgreSQL refused or dropped it (SQLSTATE class 08, connection exception; 57P01-57P03, shutting down, crashed
+     * or not yet accepting connections).
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem of(ProblemType type, String detail, ErrorContext context, List<Problem.Violation> violations) {
