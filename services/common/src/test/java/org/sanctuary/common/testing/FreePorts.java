@@ -40,10 +40,18 @@ public final class FreePorts {
     /** The first port of the kernel's ephemeral range (Linux: /proc; elsewhere the IANA range). */
     static int ephemeralLow() {
         try {
-            int low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            int low = firstPort(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
             return low > LOWEST + 1_000 ? low : 49_152;
         } catch (IOException | RuntimeException e) {
             return 49_152;
+        }
+    }
+
+    /** procfs files report size 0: read them by line (Files.readString returns a fragment). */
+    private static int firstPort(Path range) throws IOException {
+        try (java.io.BufferedReader reader = Files.newBufferedReader(range)) {
+            String line = reader.readLine();
+            return Integer.parseInt(line == null ? "" : line.trim().split("\\s+")[0]);
         }
     }
 }

@@ -1,0 +1,112 @@
+package org.sanctuary.intake;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.FreePorts;
+import org.sanctuary.common.testing.TestJwtIssuer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 14, Keycloak down: the realm's keys are served by a stand-in that goes away. Tokens already issued keep
+ * verifying with the keys last read (no request waits on the unreachable server), a token signed with any other key
+ * is still refused, and past the stale limit nothing verifies until the keys can be read again (fail closed).
+ */
+@MicronautTest(transactional = false)
+class SigningKeysOutageTest extends IntakeApiTest {
+
+    private static final String PATH = "/realms/sanctuary-test/protocol/openid-connect/certs";
+
+    private final int port = FreePorts.belowEphemeralRange();
+    private final byte[] jwks = read(TestJwtIssuer.get().jwksUrl());
+    private HttpServer keycloak = serve();
+    private final String caseworker = TestJwtIssuer.get().token("keys-tenant", "cw-keys", "caseworker");
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = super.getProperties();
+        properties.put("micronaut.security.token.jwt.signatures.jwks.sanctuary.url", "http://127.0.0.1:" + port + PATH);
+        properties.put("micronaut.security.token.jwt.signatures.jwks.sanctuary.cache-expiration", "1"); // seconds
+        properties.put("sanctuary.security.jwks-stale-limit", "6s");
+        return properties;
+    }
+
+    @AfterAll
+    void stop() {
+        keycloak.stop(0);
+    }
+
+    @Test
+    void issuedTokensKeepWorkingWhileTheKeysCannotBeReadUntilTheStaleLimit() throws Exception {
+        assertEquals(200, api().get("/api/v1/claims", caseworker).status());
+        long readAt = System.nanoTime();
+        keycloak.stop(0); // Keycloak is down: its port refuses connections
+        Thread.sleep(1_500); // past the refresh interval: the keys are due to be read again, and cannot be
+
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            ApiClient.Response response = api().get("/api/v1/claims", caseworker);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(200, response.status(), response.body());
+            assertTrue(millis < 1_000, "answered in " + millis + " ms while the keys could not be read");
+        }
+        String forged = TestJwtIssuer.sign(TestJwtIssuer.foreignKey(), TestJwtIssuer.get().claims("cw-keys", List.of("caseworker"))
+                .claim("organization", List.of("keys-tenant")).build());
+        assertEquals(401, api().get("/api/v1/claims", forged).status(), "another key is still refused");
+
+        Thread.sleep(Math.max(0, 6_500 - (System.nanoTime() - readAt) / 1_000_000));
+        assertEquals(401, api().get("/api/v1/claims", caseworker).status(), "past the stale limit nothing verifies");
+
+        keycloak = serve(); // back
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int status = 0;
+        while (System.nanoTime() < deadline && (status = api().get("/api/v1/claims", caseworker).status()) != 200) {
+            Thread.sleep(200);
+        }
+        assertEquals(200, status, "the keys are read again once Keycloak is back");
+    }
+
+    private HttpServer serve() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.createContext(PATH, exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(jwks);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
