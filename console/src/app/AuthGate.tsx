@@ -1,6 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth, hasAuthParams } from 'react-oidc-context';
+import { ErrorTimeout } from 'oidc-client-ts';
 import { Bullseye, Spinner, Alert, Button } from '@patternfly/react-core';
 import { useIntl } from 'react-intl';
 import { useTokenSource } from '../api/client';
@@ -49,10 +50,14 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const me = useMemo(() => identityFromToken(auth.user?.access_token), [auth.user?.access_token]);
 
   if (auth.error) {
+    // Keycloak not answering (a failed fetch, or oidc-client-ts's timeout) says so in the user's language; anything
+    // else keeps the identity provider's own message
+    const inner = auth.error.innerError;
+    const unreachable = inner instanceof TypeError || inner instanceof ErrorTimeout;
     return (
       <Bullseye>
         <Alert variant="danger" title={intl.formatMessage({ id: 'auth.failed' })}>
-          <p>{auth.error.message}</p>
+          <p>{unreachable ? intl.formatMessage({ id: 'auth.unreachable' }) : auth.error.message}</p>
           <Button onClick={() => void signIn(auth)}>{intl.formatMessage({ id: 'auth.signInAgain' })}</Button>
         </Alert>
       </Bullseye>
