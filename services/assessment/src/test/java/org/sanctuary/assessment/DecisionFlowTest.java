@@ -74,6 +74,9 @@ class DecisionFlowTest extends AssessmentApiTest {
         for (int i = 0; i < en.size(); i++) {
             assertEquals(en.get(i).get("reasonCodes"), de.get(i).get("reasonCodes"), "the same codes in any language");
             assertTrue(!((List<?>) de.get(i).get("reasons")).isEmpty());
+            for (Object reason : (List<?>) de.get(i).get("reasons")) { // nested reasons read back from storage render too
+                assertTrue(!reason.toString().matches("(?s).*(\\{|\\}|code=).*"), de.get(i).get("rule") + ": " + reason);
+            }
         }
         Map<String, Object> refugee = de.stream().filter(f -> f.get("rule").equals("RC-1A2")).findFirst().orElseThrow();
         Map<String, Object> refugeeEn = en.stream().filter(f -> f.get("rule").equals("RC-1A2")).findFirst().orElseThrow();

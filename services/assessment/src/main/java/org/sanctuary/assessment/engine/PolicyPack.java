@@ -72,7 +72,7 @@ public record PolicyPack(Integer schemaVersion, LegalFramework legalFramework, M
         /** The level of indiscriminate violence the COI records for {@code region}, if any (Art 15(c) QD). */
         public java.util.Optional<ViolenceLevel> violenceIn(String region) {
             return region == null ? java.util.Optional.empty() : indiscriminateViolence.stream()
-                    .filter(v -> region.equalsIgnoreCase(v.region())).map(IndiscriminateViolence::level).findFirst();
+                    .filter(v -> region.equalsIgnoreCase(v.region()) && v.level() != null).map(IndiscriminateViolence::level).findFirst();
         }
 
         public boolean occupies(String region, String occupier) {

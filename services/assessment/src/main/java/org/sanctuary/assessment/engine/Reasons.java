@@ -74,8 +74,13 @@ public final class Reasons {
         }
         ResourceBundle catalogue = catalogue(language);
         String title = catalogue.containsKey("rule." + f.rule()) ? catalogue.getString("rule." + f.rule()) : f.title();
-        return new Finding(f.rule(), title, f.result(), f.reasonCodes().stream().map(r -> render(r, language)).toList(),
-                f.reasonCodes(), f.facts(), f.evidence(), f.coi(), f.packVersion());
+        List<String> reasons;
+        try {
+            reasons = f.reasonCodes().stream().map(r -> render(r, language)).toList();
+        } catch (IllegalStateException unknownCode) { // a code no catalogue holds any more: the text stored with it stands
+            return f;
+        }
+        return new Finding(f.rule(), title, f.result(), reasons, f.reasonCodes(), f.facts(), f.evidence(), f.coi(), f.packVersion());
     }
 
     /** One reason as a sentence in {@code language}. */

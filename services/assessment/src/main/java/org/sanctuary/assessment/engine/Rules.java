@@ -121,8 +121,8 @@ public final class Rules {
         String own = c.ownState();
         Optional<Coi> home = c.ownCoi();
         if (home.isEmpty()) {
-            c.missing("coi." + own);
-            return Verdict.of(Truth.UNKNOWN, List.of(), Reason.of("ipa.noCoi", "country", own));
+            missingCoi(c, own);
+            return Verdict.of(Truth.UNKNOWN, List.of(), Reason.of("ipa.noCoi", "country", recorded(own)));
         }
         Coi coi = home.get();
         List<Reason> reasons = new ArrayList<>();
@@ -137,8 +137,8 @@ public final class Rules {
         String region = c.applicant.regionOfOrigin().region();
         if (occupier) {
             place = Truth.of(coi.occupies(region, c.recruiter()));
-            reasons.add(Reason.of(place.isTrue() ? "ipa.regionOccupied" : "ipa.regionNotOccupied", "region", region,
-                    "occupier", c.recruiter(), "country", own, "cite", RiskHeads.cite(own, coi)));
+            reasons.add(Reason.of(place.isTrue() ? "ipa.regionOccupied" : "ipa.regionNotOccupied", "region", recorded(region),
+                    "occupier", recorded(c.recruiter()), "country", own, "cite", RiskHeads.cite(own, coi)));
         } else {
             place = Truth.of(coi.nonStateRecruitment().stateProtection());
             reasons.add(Reason.of(place.isTrue() ? "ipa.stateProtects" : "ipa.stateDoesNotProtect", "country", own,
@@ -373,8 +373,8 @@ public final class Rules {
         String own = c.ownState();
         Optional<Coi> home = c.ownCoi();
         if (home.isEmpty()) {
-            c.missing("coi." + own);
-            return Verdict.of(Truth.UNKNOWN, List.of(), Reason.of("occupation.noCoi", "country", own));
+            missingCoi(c, own);
+            return Verdict.of(Truth.UNKNOWN, List.of(), Reason.of("occupation.noCoi", "country", recorded(own)));
         }
         Coi recruiterCoi = c.recruiterCoi().orElse(NO_COI);
         Truth liable = c.liable(recruiterCoi);
@@ -382,13 +382,23 @@ public final class Rules {
         boolean occupied = home.get().occupies(region, c.recruiter());
         List<Reason> reasons = new ArrayList<>();
         reasons.add(liability(c, recruiterCoi));
-        reasons.add(Reason.of(occupied ? "occupation.occupied" : "occupation.notOccupied", "region", region, "occupier", c.recruiter(),
+        reasons.add(Reason.of(occupied ? "occupation.occupied" : "occupation.notOccupied", "region", recorded(region), "occupier", recorded(c.recruiter()),
                 "cite", RiskHeads.cite(own, home.get())));
         Truth met = liable.and(Truth.of(occupied));
         if (met.isTrue()) {
             reasons.add(Reason.of("occupation.met"));
         }
         return Verdict.of(met, EnumSet.of(Ground.NATIONALITY, Ground.POLITICAL_OPINION), List.of(own), reasons);
+    }
+
+    /** A recorded value, or the catalogue's "not recorded" where the claim leaves it out (never a bare placeholder). */
+    private static Object recorded(String value) {
+        return value == null ? Reason.of("term.unrecorded") : value;
+    }
+
+    /** The pack lacks the COI of his own State, which the claim may not name at all. */
+    private static void missingCoi(Case c, String own) {
+        c.missing(own == null ? "applicant.nationalities" : "coi." + own);
     }
 
     private static Verdict bayatyan(Case c, Map<String, Verdict> e) {
@@ -438,7 +448,7 @@ public final class Rules {
 
     private static Verdict cnda(Case c, Map<String, Verdict> e) {
         if (!"RU".equals(c.recruiter())) {
-            return Verdict.notApplicable(Reason.of("cnda.notRussia", "country", String.valueOf(c.recruiter())));
+            return Verdict.notApplicable(Reason.of("cnda.notRussia", "country", recorded(c.recruiter())));
         }
         Coi coi = c.recruiterCoi().orElse(NO_COI);
         Truth liable = c.liable(coi);
@@ -594,8 +604,8 @@ public final class Rules {
         String region = c.applicant.regionOfOrigin().region();
         Optional<Coi> home = c.ownCoi();
         if (home.isEmpty()) {
-            c.missing("coi." + own);
-            return Verdict.of(Truth.UNKNOWN, List.of(), Reason.of("qd15c.noCoi", "country", String.valueOf(own)));
+            missingCoi(c, own);
+            return Verdict.of(Truth.UNKNOWN, List.of(), Reason.of("qd15c.noCoi", "country", recorded(own)));
         }
         if (region == null) {
             return Verdict.of(Truth.UNKNOWN, List.of(own), Reason.of("qd15c.noRegion", "country", own, "cite", RiskHeads.cite(own, home.get())));

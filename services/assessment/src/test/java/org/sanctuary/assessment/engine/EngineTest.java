@@ -453,4 +453,29 @@ class EngineTest {
         Assessment strict = assess("08b", f -> { });
         assertEquals(Finding.Result.NOT_APPLICABLE, finding(strict, "QD-15-c").result());
     }
+
+    /** A fact the claim leaves out is said to be not recorded, in every language; never "{region}" or "null". */
+    @Test
+    void unrecordedFactsAreSaidNotToBeRecordedNeverAPlaceholder() throws IOException {
+        Assessment noPlaces = assess("06", f -> {
+            military(f).remove("recruitingCountry");
+            ((ObjectNode) applicant(f).get("regionOfOrigin")).remove("region");
+        });
+        Assessment stateless = assess("06", f -> {
+            applicant(f).putArray("nationalities");
+            applicant(f).remove("regionOfOrigin");
+        });
+        for (Assessment a : List.of(noPlaces, stateless)) {
+            for (java.util.Locale language : Reasons.LANGUAGES) {
+                for (Finding f : Reasons.in(a, language).findings()) {
+                    for (String text : f.reasons()) {
+                        assertFalse(text.contains("{") || text.contains("null"), language + " " + f.rule() + ": " + text);
+                    }
+                }
+            }
+        }
+        assertTrue(finding(noPlaces, "IHL-OCCUPATION").reasons().stream().anyMatch(r -> r.contains("(not recorded)")),
+                finding(noPlaces, "IHL-OCCUPATION").reasons().toString());
+        assertFalse(stateless.missing().stream().anyMatch(m -> m.contains("null")), stateless.missing().toString());
+    }
 }

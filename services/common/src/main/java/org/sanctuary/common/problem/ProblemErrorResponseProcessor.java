@@ -70,11 +70,12 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     static boolean databaseUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
+                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                    && !(t instanceof io.micronaut.data.connection.exceptions.NoConnectionException)) { // no connection bound: a bug
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]"))) {
+                    && (sql.getSQLState().matches("0800[0-7]") || sql.getSQLState().matches("57P0[1-3]"))) { // not 08P01, a protocol error
                 return true;
             }
         }

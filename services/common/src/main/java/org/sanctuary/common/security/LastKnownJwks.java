@@ -54,9 +54,18 @@ public final class LastKnownJwks extends HttpClientJwksClient {
     @Override
     public Publisher<String> load(String providerName, String url) {
         return Mono.from(super.load(providerName, url)).timeout(timeout)
+                .filter(LastKnownJwks::holdsKeys) // a 200 that is no key set (a proxy's page, a realm being imported) is no read
                 .doOnNext(json -> byUrl.put(url, new Keys(json, clock.instant())))
                 .onErrorResume(e -> Mono.empty())
                 .switchIfEmpty(Mono.defer(() -> lastKnown(url)));
+    }
+
+    private static boolean holdsKeys(String json) {
+        try {
+            return !com.nimbusds.jose.jwk.JWKSet.parse(json).getKeys().isEmpty();
+        } catch (java.text.ParseException e) {
+            return false;
+        }
     }
 
     private Mono<String> lastKnown(String url) {
