@@ -29,9 +29,10 @@ public final class Engine {
     public Assessment assess(PolicyPack pack, Facts facts, LocalDate date, String packVersion) {
         Case c = new Case(pack, facts, date, packVersion);
         Map<String, Verdict> verdicts = new HashMap<>();
+        Map<String, Verdict> earlier = new Earlier(verdicts);
         List<Finding> findings = new ArrayList<>(rules.size());
         for (Rule rule : rules) {
-            Verdict verdict = evaluate(rule, c, verdicts);
+            Verdict verdict = evaluate(rule, c, earlier);
             verdicts.put(rule.id(), verdict);
             findings.add(finding(rule, verdict, c));
         }
@@ -102,6 +103,34 @@ public final class Engine {
             return Recommendation.TEMPORARY_PROTECTION;
         }
         return Recommendation.REJECT;
+    }
+
+    /**
+     * The findings before the rule being evaluated, as it reads them: asking for one that has not been evaluated yet
+     * (registered later, or not at all) is a mistake in the registry's order, so it fails at once rather than reading
+     * as "not met" (issue 17, item 6).
+     */
+    private static final class Earlier extends java.util.AbstractMap<String, Verdict> {
+
+        private final Map<String, Verdict> verdicts;
+
+        Earlier(Map<String, Verdict> verdicts) {
+            this.verdicts = verdicts;
+        }
+
+        @Override
+        public Verdict get(Object rule) {
+            Verdict verdict = verdicts.get(rule);
+            if (verdict == null) {
+                throw new IllegalStateException("a rule read " + rule + ", which is not evaluated before it (Rules.ALL's order)");
+            }
+            return verdict;
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Verdict>> entrySet() {
+            return java.util.Collections.unmodifiableMap(verdicts).entrySet();
+        }
     }
 
     private static boolean met(Map<String, Verdict> verdicts, String rule) {

@@ -478,4 +478,20 @@ class EngineTest {
                 finding(noPlaces, "IHL-OCCUPATION").reasons().toString());
         assertFalse(stateless.missing().stream().anyMatch(m -> m.contains("null")), stateless.missing().toString());
     }
+
+    /**
+     * Issue 17, item 6: a rule reads only findings evaluated before it — the registry's order is checked on every
+     * assessment (every profile above runs through it), and a rule that reads a later one fails at once instead of
+     * reading "not met".
+     */
+    @Test
+    void aRuleThatReadsAFindingNotYetEvaluatedFailsAtOnce() throws IOException {
+        AcceptanceSuite.Profile profile = AcceptanceSuite.profiles().findFirst().orElseThrow();
+        Rule reader = new Rule("READER", "reads a later rule", false, List.of(), (c, e) -> e.get("LATER"));
+        Rule later = new Rule("LATER", "registered after its reader", false, List.of(), (c, e) -> Verdict.notApplicable(Reason.of("doubt.none")));
+        IllegalStateException wrongOrder = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new Engine(List.of(reader, later)).assess(AcceptanceTest.BINDING.treeToValue(profile.pack(), PolicyPack.class),
+                        AcceptanceTest.BINDING.treeToValue(profile.facts(), Facts.class), DATE, "test"));
+        assertTrue(wrongOrder.getMessage().contains("LATER"), wrongOrder.getMessage());
+    }
 }
