@@ -11,10 +11,6 @@ import org.sanctuary.common.testing.TestJwtIssuer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +29,7 @@ class SigningKeysOutageTest extends IntakeApiTest {
     private static final String PATH = "/realms/sanctuary-test/protocol/openid-connect/certs";
 
     private final int port = FreePorts.belowEphemeralRange();
-    private final byte[] jwks = read(TestJwtIssuer.get().jwksUrl());
+    private final byte[] jwks = new ApiClient("").get(TestJwtIssuer.get().jwksUrl(), null).body().getBytes(StandardCharsets.UTF_8);
     private HttpServer keycloak = serve();
     private final String caseworker = TestJwtIssuer.get().token("keys-tenant", "cw-keys", "caseworker");
 
@@ -115,18 +111,6 @@ class SigningKeysOutageTest extends IntakeApiTest {
             server.start();
             return server;
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] read(String url) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -93,20 +93,20 @@ public final class Reasons {
     private static String text(Reason reason, Locale language, String sex) {
         ResourceBundle catalogue = catalogue(language);
         ULocale locale = ULocale.forLocale(language);
-        Map<String, Object> args = new HashMap<>();
-        args.put("sex", sex);
-        for (String pronoun : PRONOUNS) {
-            if (catalogue.containsKey("pronoun." + pronoun)) {
-                args.put(pronoun, new MessageFormat(catalogue.getString("pronoun." + pronoun), locale).format(Map.of("sex", sex)));
-            }
-        }
-        reason.args().forEach((name, value) -> args.put(name, value(name, value, language, sex)));
         String pattern;
         try {
             pattern = catalogue.getString(reason.code());
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no message " + reason.code() + " in the reasons catalogue", e);
         }
+        Map<String, Object> args = new HashMap<>();
+        args.put("sex", sex);
+        for (String pronoun : PRONOUNS) { // formatted only for the messages that use them (not for every term)
+            if (pattern.contains("{" + pronoun + "}") && catalogue.containsKey("pronoun." + pronoun)) {
+                args.put(pronoun, new MessageFormat(catalogue.getString("pronoun." + pronoun), locale).format(Map.of("sex", sex)));
+            }
+        }
+        reason.args().forEach((name, value) -> args.put(name, value(name, value, language, sex)));
         return new MessageFormat(pattern, locale).format(args);
     }
 
