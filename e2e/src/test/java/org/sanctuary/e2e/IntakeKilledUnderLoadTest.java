@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 14, the first fault: the intake process is killed with SIGKILL while 8 clients record and lodge claims
  * as fast as they can (until 5,000 requests were acknowledged), and started again. Every request that got a 2xx is in the database, every acknowledged
  * lodging is in the feed exactly once, a claim is LODGED exactly when its {@code claim.lodged} event exists (never
- * one without the other), and a consumer paging the feed sees every event the database holds.
+ * one without the other), a consumer paging the feed sees every event the database holds, and a real reporting
+ * service reading the feed throughout (across the kill) counts exactly what the source holds.
  */
 class IntakeKilledUnderLoadTest {
 
@@ -56,6 +57,8 @@ class IntakeKilledUnderLoadTest {
                 db.password(), TestJwtIssuer.get().jwksUrl(), TestJwtIssuer.ISSUER, ServiceTestProperties.TEST_MASTER_KEY));
         ServiceProcess intake = start(env);
         ServiceProcess restarted = null;
+        ServiceDatabase reportingDb = ServiceDatabase.create("reporting");
+        ServiceProcess reporting = startReporting(reportingDb, base.get());
         try {
             HttpResponse<String> applicant = send("POST", "/api/v1/applicants", "{\"name\":{\"given\":\"Иван\",\"family\":\"Нагрузкин\"},"
                     + "\"nationalities\":[{\"country\":\"RU\",\"imposed\":false}],\"sex\":\"MALE\"}");
@@ -102,13 +105,12 @@ class IntakeKilledUnderLoadTest {
                 sleep(20);
             }
             int lodgedBeforeKill = lodged.size();
+            long appliedBeforeKill = count(reportingDb, "select count(*) from applied_event where tenant_id = '" + TENANT + "'");
             long killedAt = System.nanoTime();
             ProcessHandle killed = ProcessHandle.of(intake.pid()).orElseThrow();
             killed.destroyForcibly(); // SIGKILL: no shutdown hook, no drain
             killed.onExit().get(10, TimeUnit.SECONDS);
-            env.put("SANCTUARY_PORT", Integer.toString(ServiceProcess.freePort()));
-            env.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(ServiceProcess.freePort()));
-            restarted = start(env);
+            restarted = start(env); // the same port: the reporting service reading the feed is not told anything
             long down = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
             restartedYet.set(true);
             clients.shutdown();
@@ -161,16 +163,61 @@ class IntakeKilledUnderLoadTest {
                 after = fed.get(fed.size() - 1);
             }
             assertEquals(seqs, fed, "the feed a consumer pages through is the outbox");
+
+            // reporting, which read the feed on its own schedule through the kill, counts exactly what the source holds
+            long lodgedClaims = status.values().stream().filter("LODGED"::equals).count();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long applied;
+            while ((applied = count(reportingDb, "select count(*) from applied_event where tenant_id = '" + TENANT + "'")) < fed.size()
+                    && System.nanoTime() < deadline) {
+                sleep(200);
+            }
+            assertTrue(appliedBeforeKill > 0, "reporting was reading the feed when intake was killed");
+            assertEquals(fed.size(), applied, "events reporting applied, each once");
+            assertEquals(lodgedClaims, count(reportingDb, "select count(*) from claim_record where tenant_id = '" + TENANT
+                    + "' and status = 'LODGED'"), "lodged claims in reporting's read model");
+            assertEquals(lodgedClaims, count(reportingDb, "select coalesce(sum(n), 0) from claim_count where tenant_id = '"
+                    + TENANT + "' and dimension = 'status' and value = 'LODGED'"), "lodged claims in reporting's counts");
+            assertEquals(lodgedClaims, count(reportingDb, "select coalesce(sum(n), 0) from backlog_count where tenant_id = '"
+                    + TENANT + "'"), "reporting's backlog");
+
             System.out.printf("BENCH intake killed under load: %d clients, %d requests sent, %d acknowledged (%d drafts, %d lodgings; "
                             + "%d lodgings before the kill), %d refused or cut off, down %d ms from SIGKILL to healthy again; found: "
-                            + "%d claims, %d LODGED, %d events in the feed, none lost%n", CLIENTS, requests.get(),
+                            + "%d claims, %d LODGED, %d events in the feed, none lost; reporting applied %d events (%d before the kill) "
+                            + "and counts %d lodged claims%n", CLIENTS, requests.get(),
                     drafted.size() + lodged.size(), drafted.size(), lodged.size(), lodgedBeforeKill, failures.get(), down,
-                    status.size(), status.values().stream().filter("LODGED"::equals).count(), fed.size());
+                    status.size(), lodgedClaims, fed.size(), applied, appliedBeforeKill, lodgedClaims);
         } finally {
+            reporting.stop();
             if (restarted != null) {
                 restarted.stop();
             }
             intake.stop();
+        }
+    }
+
+    /** A real reporting service reading this intake's feed every 500 ms (the other feeds it reads are not there). */
+    private static ServiceProcess startReporting(ServiceDatabase db, String intakeUrl) throws IOException, InterruptedException {
+        int port = ServiceProcess.freePort();
+        Map<String, String> env = new HashMap<>(ServiceProcess.environment("reporting", port, db.url(), db.password(),
+                TestJwtIssuer.get().jwksUrl(), TestJwtIssuer.ISSUER, ServiceTestProperties.TEST_MASTER_KEY));
+        String nothing = "http://127.0.0.1:" + ServiceProcess.freePort();
+        env.put("SANCTUARY_INTAKE_URL", intakeUrl);
+        env.put("SANCTUARY_ASSESSMENT_URL", nothing);
+        env.put("SANCTUARY_DOCUMENTS_URL", nothing);
+        env.put("SANCTUARY_TENANTS_URL", nothing);
+        env.put("SANCTUARY_PLATFORM_TOKEN_URL", TestJwtIssuer.get().tokenUrl());
+        env.put("SANCTUARY_REPORTING_FEED_INTERVAL", "500ms");
+        env.put("SANCTUARY_REPORTING_FEED_INITIAL_DELAY", "500ms");
+        ServiceProcess process = ServiceProcess.start("reporting", port, env, List.of("-Xmx256m"), false);
+        process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
+        return process;
+    }
+
+    private static long count(ServiceDatabase db, String query) throws Exception {
+        try (Connection admin = db.adminConnection(); Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -52,7 +52,7 @@ public class Feeds {
                 "documents", documents.replaceAll("/+$", ""), "tenants", tenants.replaceAll("/+$", ""));
     }
 
-    @Scheduled(fixedDelay = "${sanctuary.reporting.feed-interval:10s}", initialDelay = "15s")
+    @Scheduled(fixedDelay = "${sanctuary.reporting.feed-interval:10s}", initialDelay = "${sanctuary.reporting.feed-initial-delay:15s}")
     void scheduled() {
         try {
             catchUp();
