@@ -1,0 +1,461 @@
+package org.sanctuary.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.devstack.DevStack;
+import org.sanctuary.devstack.LocalKeycloak;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 14: the isolation matrix, generated from the contract. Every operation of {@code /api/openapi} is called by
+ * every caller: each role of the realm (through the gateway), with the own tenant's resources, with ids that exist
+ * nowhere and with another tenant's ids; and with no token, an expired one, a forged signature, another issuer, a
+ * token of another client of the realm and an ID token (at the service that owns the operation, which checks tokens
+ * itself; a sample also through the gateway). What each cell must answer is derived, never written per case:
+ * <ul>
+ *   <li>the roles an operation allows are its security requirement in the document (generated from the
+ *   {@code @Secured} that enforces them); a caller whose token carries none of them gets 403, whatever the ids;</li>
+ *   <li>an allowed caller is let through (neither 401 nor 403; a read of its own tenant's resource is 200);</li>
+ *   <li>another tenant's id answers exactly what an id that exists nowhere answers (never a 2xx), and no answer
+ *   to a caller carries an id of the other tenant;</li>
+ *   <li>a token that is not a valid access token of this realm issued to the platform is 401.</li>
+ * </ul>
+ * Writes never succeed here by construction: own-tenant writes name ids that exist nowhere or carry an empty
+ * body, so the matrix changes nothing it could later read wrongly. The table is written to
+ * {@code target/isolation-matrix.md} (copied into docs/security.md).
+ */
+class IsolationMatrixTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OWN = "demo-gov";
+    private static final String OTHER = "demo-ngo";
+    private static final String ABSENT_TENANT = "matrix-absent";
+    private static final String ABSENT_VERSION = "999999";
+    private static final Map<String, Integer> SERVICE_PORTS = Map.of("intake", 8081, "tenants", 8082, "assessment", 8083,
+            "documents", 8084, "reporting", 8085);
+    private static final String REASON = "isolation matrix (issue 14)";
+    /** Marks, among a caller's roles, that its token names exactly one organization (it acts for a tenant). */
+    private static final String ORGANIZATION = "(organization)";
+
+    record Operation(String method, String path, Set<String> roles, List<JsonNode> parameters, boolean body, String bodyType,
+                     String service) {
+
+        boolean read() {
+            return method.equals("GET");
+        }
+
+        String name() {
+            return method + " " + path;
+        }
+    }
+
+    /** The ids a request names: the own tenant's, the other tenant's, or ids that exist nowhere. */
+    record Ids(String tenant, Map<String, String> byKind) {
+    }
+
+    private static final Map<String, String> callers = new LinkedHashMap<>(); // caller → token
+    private static final Map<String, Set<String>> callerRoles = new HashMap<>();
+    private static final Map<String, String> badTokens = new LinkedHashMap<>();
+    private static Ids own;
+    private static Ids other;
+    private static Ids absent;
+    private static final Set<String> otherIds = new LinkedHashSet<>(); // the canaries' ids
+    private final ApiClient gateway = new ApiClient(DevStack.GATEWAY);
+
+    @BeforeAll
+    static void stackUsersAndFixtures() throws Exception {
+        SharedStack.ensureRunning();
+        for (String user : List.of("gov-caseworker", "gov-supervisor", "gov-policy-admin", "gov-analyst", "gov-auditor", "platform-admin")) {
+            callers.put(user.replace("gov-", ""), LocalKeycloak.token(user, user));
+        }
+        callers.put("integrator", LocalKeycloak.clientToken("demo-gov-integrator", "local-demo-only-integrator-secret"));
+        callers.put("platform-service", LocalKeycloak.clientToken("sanctuary-platform", "local-demo-only-platform-secret"));
+        callers.forEach((caller, token) -> callerRoles.put(caller, roles(token)));
+
+        own = fixtures(OWN, LocalKeycloak.token("gov-caseworker", "gov-caseworker"));
+        other = fixtures(OTHER, LocalKeycloak.token("ngo-caseworker", "ngo-caseworker"));
+        // canaries: the other tenant's resources that no request of the matrix ever names, so that no answer may
+        // carry their ids (the ids the matrix does name come back in the own tenant's audit trail, rightly: they
+        // were asked for)
+        Ids canary = fixtures(OTHER, LocalKeycloak.token("ngo-caseworker", "ngo-caseworker"));
+        List.of("applicants", "claims", "documents", "assessments", "decisions").forEach(kind -> otherIds.add(canary.byKind().get(kind)));
+        Map<String, String> nowhere = new HashMap<>();
+        for (String kind : List.of("applicants", "claims", "documents", "assessments", "decisions")) {
+            nowhere.put(kind, UUID.randomUUID().toString());
+        }
+        nowhere.put("tenants", ABSENT_TENANT);
+        nowhere.put("version", ABSENT_VERSION);
+        absent = new Ids(ABSENT_TENANT, nowhere);
+
+        String valid = callers.get("caseworker");
+        badTokens.put("no token", null);
+        badTokens.put("expired", expiredToken());
+        badTokens.put("forged signature", forged(valid));
+        badTokens.put("other issuer", masterRealmToken());
+        badTokens.put("other client", otherClientToken());
+        badTokens.put("ID token", idToken());
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerAsTheRoleTableSays() throws Exception {
+        List<Operation> operations = operations();
+        assertTrue(operations.size() >= 60, "the public document lists every operation: " + operations.size());
+        List<String> failures = new ArrayList<>();
+        Map<String, Map<String, String>> table = new LinkedHashMap<>();
+        int requests = 0;
+        int crossTenantSuccesses = 0;
+        int escalations = 0;
+        for (Operation op : operations) {
+            Map<String, String> row = new LinkedHashMap<>();
+            table.put(op.name(), row);
+            Set<String> otherAnswers = new TreeSet<>();
+            for (Map.Entry<String, String> caller : callers.entrySet()) {
+                // no roles named: any caller that acts for an organization (a token naming one)
+                boolean allowed = op.roles().isEmpty() ? callerRoles.get(caller.getKey()).contains(ORGANIZATION)
+                        : op.roles().stream().anyMatch(callerRoles.get(caller.getKey())::contains);
+                ApiClient.Response ownAnswer = call(op, op.read() ? own : absent, caller.getValue(), gateway);
+                requests++;
+                row.put(caller.getKey(), Integer.toString(ownAnswer.status()));
+                leaks(op, caller.getKey(), "own", ownAnswer, failures);
+                if (!allowed) {
+                    if (ownAnswer.status() != 403) {
+                        escalations++;
+                        failures.add(op.name() + " as " + caller.getKey() + " (not among " + op.roles() + "): " + ownAnswer.status());
+                    }
+                    continue;
+                }
+                if (ownAnswer.status() == 401 || ownAnswer.status() == 403 || (op.read() && !op.roles().isEmpty() && ownAnswer.status() != 200)) {
+                    failures.add(op.name() + " as " + caller.getKey() + " (allowed): " + ownAnswer.status() + " " + ownAnswer.body());
+                }
+                if (!mentionsIds(op) || op.roles().equals(Set.of("platform-admin"))) {
+                    continue; // nothing of another tenant to name (the platform's own operations span tenants)
+                }
+                ApiClient.Response nowhere = op.read() ? call(op, absent, caller.getValue(), gateway) : ownAnswer;
+                ApiClient.Response theirs = call(op, other, caller.getValue(), gateway);
+                requests += op.read() ? 2 : 1;
+                otherAnswers.add(Integer.toString(theirs.status()));
+                leaks(op, caller.getKey(), "other tenant's ids", theirs, failures);
+                if (theirs.status() / 100 == 2 && !op.read() || theirs.status() != nowhere.status()) {
+                    crossTenantSuccesses += theirs.status() / 100 == 2 ? 1 : 0;
+                    failures.add(op.name() + " as " + caller.getKey() + " with the other tenant's ids: " + theirs.status()
+                            + ", with ids that exist nowhere: " + nowhere.status());
+                }
+            }
+            row.put("other tenant's ids", otherAnswers.isEmpty() ? "—" : String.join("/", otherAnswers));
+            ApiClient service = new ApiClient("http://127.0.0.1:" + SERVICE_PORTS.get(op.service()));
+            for (Map.Entry<String, String> bad : badTokens.entrySet()) {
+                ApiClient.Response answer = call(op, own, bad.getValue(), service);
+                requests++;
+                row.put(bad.getKey(), Integer.toString(answer.status()));
+                if (answer.status() != 401) {
+                    failures.add(op.name() + " at " + op.service() + " with " + bad.getKey() + ": " + answer.status());
+                }
+            }
+        }
+        // the same refusals through the gateway, one operation per service (it limits failed authentications per address)
+        Set<String> sampled = new LinkedHashSet<>();
+        for (Operation op : operations) {
+            if (op.read() && sampled.add(op.service())) {
+                for (String bad : List.of("no token", "forged signature")) {
+                    ApiClient.Response answer = call(op, own, badTokens.get(bad), gateway);
+                    requests++;
+                    if (answer.status() != 401) {
+                        failures.add(op.name() + " through the gateway with " + bad + ": " + answer.status());
+                    }
+                }
+            }
+        }
+        Path report = Path.of("target", "isolation-matrix.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, markdown(operations, table));
+        System.out.printf("BENCH isolation matrix: %d operations, %d callers, %d requests, %d cross-tenant successes, %d role escalations, "
+                + "%d failures%n", operations.size(), callers.size() + badTokens.size(), requests, crossTenantSuccesses, escalations, failures.size());
+        assertEquals(List.of(), failures, "cells that answered other than the role table says");
+    }
+
+    // --- the operations, from the contract ---
+
+    private List<Operation> operations() throws IOException {
+        ApiClient.Response document = gateway.get("/api/openapi", null);
+        assertEquals(200, document.status(), document.body());
+        JsonNode paths = JSON.readTree(document.body()).get("paths");
+        Map<String, String> serviceDocuments = new HashMap<>();
+        for (Map.Entry<String, Integer> service : SERVICE_PORTS.entrySet()) {
+            serviceDocuments.put(service.getKey(), new ApiClient("http://127.0.0.1:" + service.getValue())
+                    .get("/openapi/sanctuary-" + service.getKey() + "-v1.yml", null).body());
+        }
+        List<Operation> operations = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (!Set.of("get", "post", "put", "delete", "patch").contains(method.getKey())) {
+                return;
+            }
+            JsonNode op = method.getValue();
+            Set<String> roles = new LinkedHashSet<>();
+            op.path("security").forEach(requirement -> requirement.path("bearer").forEach(role -> roles.add(role.asText())));
+            List<JsonNode> parameters = new ArrayList<>();
+            op.path("parameters").forEach(parameters::add);
+            JsonNode content = op.path("requestBody").path("content");
+            String bodyType = content.fieldNames().hasNext() ? content.fieldNames().next() : null;
+            String service = serviceDocuments.entrySet().stream().filter(d -> d.getValue().contains("\n  " + path.getKey() + ":\n"))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no service documents " + path.getKey()));
+            operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), roles, parameters, bodyType != null, bodyType, service));
+        }));
+        return operations;
+    }
+
+    /** Whether the operation names a tenant's resource (a path id, or an id in its query). */
+    private static boolean mentionsIds(Operation op) {
+        return op.path().contains("{") || op.parameters().stream().anyMatch(p -> p.path("in").asText().equals("query")
+                && kindOf(op, p.path("name").asText()) != null);
+    }
+
+    /** The kind of resource a parameter names: the collection before a path id, or the query parameter's name. */
+    private static String kindOf(Operation op, String parameter) {
+        switch (parameter) {
+            case "tenantId":
+                return "tenants";
+            case "version":
+                return "version";
+            case "claimId":
+                return "claims";
+            case "applicantId":
+                return "applicants";
+            case "assessmentId":
+                return "assessments";
+            case "ids":
+                return op.path().startsWith("/api/v1/applicants") ? "applicants" : null;
+            case "id": {
+                Matcher collection = Pattern.compile("/api/v1/([a-z-]+)/\\{id}").matcher(op.path());
+                return collection.find() ? collection.group(1) : null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static ApiClient.Response call(Operation op, Ids ids, String token, ApiClient via) throws InterruptedException {
+        String path = op.path();
+        StringBuilder query = new StringBuilder();
+        for (JsonNode parameter : op.parameters()) {
+            String name = parameter.path("name").asText();
+            String in = parameter.path("in").asText();
+            String kind = kindOf(op, name);
+            String value = kind != null ? ids.byKind().get(kind) : parameter.path("required").asBoolean() ? sample(name, parameter.path("schema")) : null;
+            if (value == null) {
+                continue;
+            }
+            if (in.equals("path")) {
+                path = path.replace("{" + name + "}", value);
+            } else if (in.equals("query")) {
+                query.append(query.length() == 0 ? "?" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        path = path.replace("{action}", "lodge");
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Access-Reason", REASON); // need to know is tested elsewhere; here, what the role allows
+        String body = null;
+        if (op.body()) {
+            body = op.bodyType().equals("application/json") ? "{}" : "";
+            headers.put("Content-Type", op.bodyType().contains("*") ? "text/plain" : op.bodyType());
+        }
+        for (int attempt = 0; ; attempt++) {
+            ApiClient.Response answer = via.send(op.method(), path + query, token, body, headers);
+            if (answer.status() != 429 || attempt == 3) {
+                return answer;
+            }
+            // the gateway's rate limit per tenant (a second); failed authentications are never sent through it in bulk
+            Thread.sleep(1000L * Math.min(2, Long.parseLong(answer.header("Retry-After").orElse("1"))));
+        }
+    }
+
+    private static String sample(String name, JsonNode schema) {
+        if (schema.has("enum")) {
+            return schema.get("enum").get(0).asText();
+        }
+        if (schema.has("$ref")) {
+            return switch (schema.get("$ref").asText().replaceAll(".*/", "")) {
+                case "Category" -> "IDENTITY";
+                case "Reports.Period" -> "month";
+                case "Reports.Dimension" -> "status";
+                default -> "FIRST_INSTANCE";
+            };
+        }
+        return switch (name) {
+            case "from" -> "2026-01-01";
+            case "to" -> schema.path("format").asText().equals("date") ? "2026-12-31" : "1";
+            case "year" -> "2026";
+            case "filename" -> "matrix.txt";
+            default -> switch (schema.path("type").asText()) {
+                case "integer" -> "1";
+                case "boolean" -> "false";
+                default -> "x";
+            };
+        };
+    }
+
+    /** An id of the other tenant's canaries in an answer. */
+    private static void leaks(Operation op, String caller, String cell, ApiClient.Response answer, List<String> failures) {
+        for (String id : otherIds) {
+            if (answer.body() != null && answer.body().contains(id)) {
+                failures.add(op.name() + " as " + caller + " (" + cell + ") answered " + answer.status() + " naming the other tenant's " + id);
+            }
+        }
+    }
+
+    // --- fixtures: one of each resource in each tenant ---
+
+    private static Ids fixtures(String tenant, String caseworker) throws Exception {
+        ApiClient api = new ApiClient(DevStack.GATEWAY);
+        Map<String, String> ids = new HashMap<>();
+        ApiClient.Response applicant = api.post("/api/v1/applicants", caseworker, Map.of("name", Map.of("given", "Матрица", "family",
+                "Изоляции"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "sex", "MALE"));
+        assertEquals(201, applicant.status(), applicant.body());
+        ids.put("applicants", (String) applicant.json().get("id"));
+        ApiClient.Response claim = api.post("/api/v1/claims", caseworker, Map.of("applicantId", ids.get("applicants"),
+                "military", Map.of("status", "CONSCRIPT", "recruitingActor", "STATE", "recruitingCountry", "RU")));
+        assertEquals(201, claim.status(), claim.body());
+        ids.put("claims", (String) claim.json().get("id"));
+        assertEquals(200, api.post("/api/v1/claims/" + ids.get("claims") + "/actions/lodge", caseworker, "").status());
+        ApiClient.Response document = api.send("POST", "/api/v1/documents?claimId=" + ids.get("claims") + "&category=IDENTITY&filename=passport.pdf",
+                caseworker, "%PDF-1.4\n% a page of a passport\n%%EOF\n", Map.of("Content-Type", "application/pdf"));
+        assertEquals(201, document.status(), document.body());
+        ids.put("documents", (String) document.json().get("id"));
+        ApiClient.Response assessment = api.post("/api/v1/assessments", caseworker, Map.of("claimId", ids.get("claims")));
+        assertEquals(201, assessment.status(), assessment.body());
+        ids.put("assessments", (String) assessment.json().get("id"));
+        ApiClient.Response decision = api.post("/api/v1/decisions", caseworker, Map.of("assessmentId", ids.get("assessments"),
+                "outcome", "REJECT", "reasons", "The isolation matrix's decision, never approved."));
+        assertEquals(201, decision.status(), decision.body());
+        ids.put("decisions", (String) decision.json().get("id"));
+        ids.put("tenants", tenant);
+        ids.put("version", "1");
+        return new Ids(tenant, ids);
+    }
+
+    // --- tokens that must not be accepted ---
+
+    private static Set<String> roles(String token) {
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            Set<String> roles = new TreeSet<>();
+            claims.path("roles").forEach(role -> roles.add(role.asText()));
+            if (claims.path("organization").size() == 1) {
+                roles.add(ORGANIZATION);
+            }
+            return roles;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A caseworker's token, really issued and signed by the realm, that lived two seconds: the realm's access-token
+     * lifespan is two seconds for the one request (a partial update; restored at once, whatever happens).
+     */
+    private static String expiredToken() throws Exception {
+        try (Keycloak admin = Keycloak.getInstance("http://127.0.0.1:" + LocalKeycloak.PORT, "master", "admin", "admin", "admin-cli")) {
+            RealmResource realm = admin.realm("sanctuary");
+            Integer before = realm.toRepresentation().getAccessTokenLifespan();
+            RealmRepresentation brief = new RealmRepresentation();
+            brief.setAccessTokenLifespan(2);
+            realm.update(brief);
+            String token;
+            try {
+                token = LocalKeycloak.token("gov-caseworker", "gov-caseworker");
+            } finally {
+                RealmRepresentation restored = new RealmRepresentation();
+                restored.setAccessTokenLifespan(before);
+                realm.update(restored);
+            }
+            long exp = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("exp").asLong();
+            assertTrue(exp - System.currentTimeMillis() / 1000 <= 5, "the token was issued for two seconds");
+            while (System.currentTimeMillis() / 1000 <= exp + 1) {
+                Thread.sleep(250);
+            }
+            return token;
+        }
+    }
+
+    /** A valid token whose signature was altered. */
+    private static String forged(String token) {
+        int dot = token.lastIndexOf('.');
+        char[] signature = token.substring(dot + 1).toCharArray();
+        signature[10] = signature[10] == 'A' ? 'B' : 'A';
+        return token.substring(0, dot + 1) + new String(signature);
+    }
+
+    /** The Keycloak administrator's token: the same server, another realm (issuer and keys). */
+    private static String masterRealmToken() throws IOException, InterruptedException {
+        return tokenResponse("master", "client_id=admin-cli&grant_type=password&username=admin&password=admin").get("access_token").asText();
+    }
+
+    /** A caseworker's access token issued to a client of the realm that is not the platform's ({@code admin-cli}). */
+    private static String otherClientToken() throws IOException, InterruptedException {
+        return tokenResponse("sanctuary", "client_id=admin-cli&grant_type=password&username=gov-caseworker&password=gov-caseworker")
+                .get("access_token").asText();
+    }
+
+    /** A caseworker's ID token from the platform's own CLI client. */
+    private static String idToken() throws IOException, InterruptedException {
+        return tokenResponse("sanctuary", "client_id=sanctuary-cli&grant_type=password&scope=openid&username=gov-caseworker"
+                + "&password=gov-caseworker").get("id_token").asText();
+    }
+
+    private static JsonNode tokenResponse(String realm, String form) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + LocalKeycloak.PORT + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    // --- the table for docs/security.md ---
+
+    private String markdown(List<Operation> operations, Map<String, Map<String, String>> table) {
+        List<String> columns = new ArrayList<>(callers.keySet());
+        columns.add("other tenant's ids");
+        columns.addAll(badTokens.keySet());
+        StringBuilder out = new StringBuilder("| operation | roles (from the document) | ").append(String.join(" | ", columns)).append(" |\n|---|---|");
+        columns.forEach(c -> out.append("---|"));
+        out.append('\n');
+        for (Operation op : operations) {
+            out.append("| `").append(op.name()).append("` | ").append(op.roles().isEmpty() ? "any" : String.join(", ", op.roles())).append(" |");
+            for (String column : columns) {
+                out.append(' ').append(table.get(op.name()).getOrDefault(column, "")).append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
