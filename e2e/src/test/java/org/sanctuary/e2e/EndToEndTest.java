@@ -266,32 +266,7 @@ class EndToEndTest {
         assertEquals(null, gateway.get("/api/v1/tenants/" + id, platform).json().get("firstAdmin"), "shown once only");
 
         String username = id + "-caseworker";
-        try (org.keycloak.admin.client.Keycloak admin = org.keycloak.admin.client.Keycloak.getInstance(
-                "http://127.0.0.1:" + LocalKeycloak.PORT, "master", "admin", "admin", "admin-cli")) { // local demo admin
-            var realm = admin.realm("sanctuary");
-            var user = new org.keycloak.representations.idm.UserRepresentation();
-            user.setUsername(username);
-            user.setEnabled(true);
-            user.setEmail(username + "@agency.example");
-            user.setEmailVerified(true);
-            user.setFirstName("E2E");
-            user.setLastName("Caseworker");
-            var password = new org.keycloak.representations.idm.CredentialRepresentation();
-            password.setType("password");
-            password.setValue(username);
-            password.setTemporary(false);
-            user.setCredentials(List.of(password));
-            String userId;
-            try (var response = realm.users().create(user)) {
-                userId = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(response);
-            }
-            realm.users().get(userId).roles().realmLevel().add(List.of(realm.roles().get("caseworker").toRepresentation()));
-            String organization = realm.organizations().getAll().stream().filter(o -> id.equals(o.getAlias()))
-                    .findFirst().orElseThrow().getId();
-            try (var response = realm.organizations().get(organization).members().addMember(userId)) {
-                assertEquals(201, response.getStatus());
-            }
-        }
+        RealmUsers.add(id, username, "caseworker");
         String caseworker = LocalKeycloak.token(username, username);
         String payload = new String(java.util.Base64.getUrlDecoder().decode(caseworker.split("\\.")[1]));
         assertTrue(payload.contains("\"organization\"") && payload.contains(id), payload);

@@ -306,6 +306,10 @@ class ReportingApiTest implements TestPropertyProvider {
         assertTrue(((List<?>) view.json().get("rows")).contains(TwoTenants.A), view.body());
         assertFalse(view.body().contains("applicant"), view.body());
         assertEquals(403, api().get("/api/v1/reports/platform?year=" + year, analyst).status());
+        // found by ApiFuzzTest: a year past PostgreSQL's dates was a 500
+        ApiClient.Response farFuture = api().get("/api/v1/reports/platform?year=9842582", platform);
+        assertEquals(400, farFuture.status(), farFuture.body());
+        assertEquals("application/problem+json", farFuture.contentType());
         assertEquals(403, api().get("/api/v1/reports/decisions?" + range, platform).status());
         try (Connection owner = db.ownerConnection()) {
             assertEquals(List.of(), new CatalogCheck().allowTable("report_tenant").allowTable("feed_cursor").violations(owner, db.appRole()));

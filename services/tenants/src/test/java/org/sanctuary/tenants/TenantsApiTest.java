@@ -250,6 +250,9 @@ class TenantsApiTest implements TestPropertyProvider {
         assertTrue(api().get("/api/v1/tenants", platform).jsonList().stream()
                 .anyMatch(t -> "ministry-x".equals(((Map<?, ?>) t).get("id"))));
         assertProblem(api().get("/api/v1/tenants/nobody", platform), 404);
+        // found by ApiFuzzTest: an id with U+0000, which PostgreSQL's text cannot hold, was a 500
+        assertProblem(api().get("/api/v1/tenants/fz-%00", platform), 400);
+        assertProblem(api().post("/api/v1/tenants/fz-%00/offboard", platform, ""), 400);
 
         String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("svc", List.of("platform-service")).build());
         List<?> events = (List<?>) api().get("/internal/v1/events?after=0&limit=1000", service).json().get("events");

@@ -34,6 +34,13 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             return response.body(of(ProblemType.UNAVAILABLE, "The database is not reachable at the moment; try again shortly.",
                     context, List.of())).contentType(MediaType.of(Problem.MEDIA_TYPE));
         }
+        if (status == 500 && valueTheDatabaseCannotHold(cause)) {
+            // text with U+0000, or a date past PostgreSQL's range, came from the caller: its request is wrong, nothing
+            // was written (the transaction rolled back), and it is told so — never a 500
+            response.status(HttpStatus.BAD_REQUEST);
+            return response.body(of(ProblemType.VALIDATION, "The request holds a value that cannot be stored or compared: a "
+                    + "character such as U+0000, or a date out of range.", context, List.of())).contentType(MediaType.of(Problem.MEDIA_TYPE));
+        }
         Problem problem;
         if (cause instanceof ProblemException p) {
             problem = of(p.type(), p.getMessage(), context, p.violations());
@@ -76,6 +83,20 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().matches("0800[0-7]") || sql.getSQLState().matches("57P0[1-3]"))) { // not 08P01, a protocol error
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when PostgreSQL refused a value the request carried: SQLSTATE 22021 (a character not in UTF-8's repertoire
+     * as PostgreSQL stores it: U+0000 in text), 22P05 (U+0000 in jsonb) or 22008 (a date or time out of range). Other
+     * data exceptions (a division by zero, say) stay 500s: they are the service's own.
+     */
+    static boolean valueTheDatabaseCannotHold(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().matches("22021|22P05|22008")) {
                 return true;
             }
         }

@@ -14,6 +14,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
@@ -96,7 +98,7 @@ class ReportController {
      */
     @Get(value = "/platform", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     @Secured(Roles.PLATFORM_ADMIN)
-    HttpResponse<?> platform(@QueryValue int year, HttpRequest<?> request) {
+    HttpResponse<?> platform(@QueryValue @Min(1900) @Max(9999) int year, HttpRequest<?> request) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         List<String> tenants = transactions.executeRead(status -> sql.query("select tenant_id from report_tenant order by 1", rs -> rs.getString(1)));
