@@ -42,6 +42,28 @@ public final class DevStack implements Closeable {
             new Service("assessment", 8083), new Service("documents", 8084),
             new Service("reporting", 8085));
 
+    /**
+     * Where the platform's processes listen: the gateway and each service on its API port; the management port is
+     * the API port + {@link #MANAGEMENT_OFFSET} locally, a free one otherwise.
+     */
+    public record Layout(int gateway, Map<String, Integer> services, boolean offsetManagement) {
+
+        /** The fixed local ports of {@code ./sanctuary up}. */
+        public static final Layout LOCAL = new Layout(GATEWAY_PORT, SERVICES.stream().collect(
+                java.util.stream.Collectors.toMap(Service::name, Service::port)), true);
+
+        /** Free ports, for a second platform beside the local one (tests). */
+        public static Layout free() {
+            Map<String, Integer> ports = new HashMap<>();
+            SERVICES.forEach(service -> ports.put(service.name(), ServiceProcess.freePort()));
+            return new Layout(ServiceProcess.freePort(), Map.copyOf(ports), false);
+        }
+
+        public String url(String service) {
+            return "http://127.0.0.1:" + (service.equals("gateway") ? gateway : services.get(service));
+        }
+    }
+
     private final List<ServiceProcess> children = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
@@ -112,50 +134,63 @@ public final class DevStack implements Closeable {
                 + " (first start unpacks and builds it: about a minute)");
         keycloak = LocalKeycloak.start(HOME, showLogs);
 
-        String masterKey = masterKey();
-        for (Service service : SERVICES) {
-            step("Service " + service.name() + " on http://127.0.0.1:" + service.port());
-            Map<String, String> env = new HashMap<>(ServiceProcess.environment(service.name(), service.port(),
-                    postgres.url(service.name()), LocalPostgres.LOCAL_PASSWORD, LocalKeycloak.jwksUrl(),
-                    LocalKeycloak.issuer(), masterKey));
-            env.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(service.port() + MANAGEMENT_OFFSET));
-            env.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
-            env.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
-            env.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
-            env.put("SANCTUARY_DOCUMENTS_URL", "http://127.0.0.1:8084");
-            if (List.of("intake", "documents", "reporting").contains(service.name())) {
-                env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
-                env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
-            }
-            if (service.name().equals("documents")) {
-                env.put("SANCTUARY_STORAGE_PATH", HOME.resolve("documents").toString()); // sealed blobs, beside the database
-            }
-            if (service.name().equals("tenants")) {
-                env.put("SANCTUARY_KEYCLOAK_URL", "http://127.0.0.1:" + LocalKeycloak.PORT);
-                env.put("SANCTUARY_KEYCLOAK_CLIENT_SECRET", "local-demo-only-tenants-secret"); // local demo only
-                env.put("SANCTUARY_DATA_SERVICES", "http://127.0.0.1:8081,http://127.0.0.1:8083,http://127.0.0.1:8084");
-            }
-            List<String> jvm = service.name().equals("documents") // cipher intrinsics compiled early (docs/benchmarks.md)
-                    ? List.of("-Xmx256m", "-XX:CompileThresholdScaling=0.05") : List.of("-Xmx256m");
-            children.add(ServiceProcess.start(service.name(), service.port(), env, jvm, showLogs));
-        }
-        step("Gateway on " + GATEWAY);
-        Map<String, String> gateway = new HashMap<>();
-        gateway.put("SANCTUARY_PORT", Integer.toString(GATEWAY_PORT));
-        gateway.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(GATEWAY_PORT + MANAGEMENT_OFFSET));
-        gateway.put("SANCTUARY_JWKS_URL", LocalKeycloak.jwksUrl());
-        gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
-        gateway.put("SANCTUARY_INTAKE_URL", "http://127.0.0.1:8081");
-        gateway.put("SANCTUARY_TENANTS_URL", "http://127.0.0.1:8082");
-        gateway.put("SANCTUARY_ASSESSMENT_URL", "http://127.0.0.1:8083");
-        gateway.put("SANCTUARY_DOCUMENTS_URL", "http://127.0.0.1:8084");
-        gateway.put("SANCTUARY_REPORTING_URL", "http://127.0.0.1:8085");
-        children.add(ServiceProcess.start("gateway", GATEWAY_PORT, gateway, List.of("-Xmx256m"), showLogs));
+        children.addAll(startPlatform(Layout.LOCAL, postgres::url, LocalPostgres.LOCAL_PASSWORD, HOME.resolve("documents"),
+                masterKey(), showLogs));
         for (ServiceProcess child : children) {
             child.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(250));
             step(child.baseUrl() + " is healthy");
         }
         seedDemoData();
+    }
+
+    /**
+     * Starts every service and the gateway on {@code layout}, each on its database ({@code jdbcUrl} of the service's
+     * name, its roles' password {@code dbPassword}), documents' sealed blobs under {@code documents}; the Keycloak
+     * of {@code ./sanctuary up} issues the tokens. Returns the processes as started (not yet healthy).
+     */
+    public static List<ServiceProcess> startPlatform(Layout layout, java.util.function.Function<String, String> jdbcUrl,
+                                                     String dbPassword, Path documents, String masterKey, boolean showLogs)
+            throws IOException {
+        List<ServiceProcess> started = new ArrayList<>();
+        Map<String, String> urls = Map.of("SANCTUARY_TENANTS_URL", layout.url("tenants"), "SANCTUARY_INTAKE_URL", layout.url("intake"),
+                "SANCTUARY_ASSESSMENT_URL", layout.url("assessment"), "SANCTUARY_DOCUMENTS_URL", layout.url("documents"),
+                "SANCTUARY_REPORTING_URL", layout.url("reporting"));
+        for (Service service : SERVICES) {
+            int port = layout.services().get(service.name());
+            step("Service " + service.name() + " on http://127.0.0.1:" + port);
+            Map<String, String> env = new HashMap<>(ServiceProcess.environment(service.name(), port, jdbcUrl.apply(service.name()),
+                    dbPassword, LocalKeycloak.jwksUrl(), LocalKeycloak.issuer(), masterKey));
+            if (layout.offsetManagement()) {
+                env.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(port + MANAGEMENT_OFFSET));
+            }
+            env.putAll(urls);
+            env.remove("SANCTUARY_REPORTING_URL");
+            if (List.of("intake", "documents", "reporting").contains(service.name())) {
+                env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
+                env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
+            }
+            if (service.name().equals("documents")) {
+                env.put("SANCTUARY_STORAGE_PATH", documents.toString()); // sealed blobs, beside the database
+            }
+            if (service.name().equals("tenants")) {
+                env.put("SANCTUARY_KEYCLOAK_URL", "http://127.0.0.1:" + LocalKeycloak.PORT);
+                env.put("SANCTUARY_KEYCLOAK_CLIENT_SECRET", "local-demo-only-tenants-secret"); // local demo only
+                env.put("SANCTUARY_DATA_SERVICES", layout.url("intake") + "," + layout.url("assessment") + "," + layout.url("documents"));
+            }
+            List<String> jvm = service.name().equals("documents") // cipher intrinsics compiled early (docs/benchmarks.md)
+                    ? List.of("-Xmx256m", "-XX:CompileThresholdScaling=0.05") : List.of("-Xmx256m");
+            started.add(ServiceProcess.start(service.name(), port, env, jvm, showLogs));
+        }
+        step("Gateway on " + layout.url("gateway"));
+        Map<String, String> gateway = new HashMap<>(urls);
+        gateway.put("SANCTUARY_PORT", Integer.toString(layout.gateway()));
+        if (layout.offsetManagement()) {
+            gateway.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(layout.gateway() + MANAGEMENT_OFFSET));
+        }
+        gateway.put("SANCTUARY_JWKS_URL", LocalKeycloak.jwksUrl());
+        gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
+        started.add(ServiceProcess.start("gateway", layout.gateway(), gateway, List.of("-Xmx256m"), showLogs));
+        return started;
     }
 
     private static void down() throws IOException {

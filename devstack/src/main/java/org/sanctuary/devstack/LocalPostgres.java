@@ -50,7 +50,14 @@ public final class LocalPostgres implements Closeable {
     }
 
     public void provision(String service) throws SQLException {
-        try (Connection admin = superuser("postgres"); Statement st = admin.createStatement()) {
+        try (Connection admin = superuser("postgres")) {
+            provision(admin, service);
+        }
+    }
+
+    /** The roles and database of {@code service} on any PostgreSQL, through a superuser's connection (idempotent). */
+    public static void provision(Connection admin, String service) throws SQLException {
+        try (Statement st = admin.createStatement()) {
             role(st, service + "_owner", "login password '" + LOCAL_PASSWORD + "'");
             role(st, service + "_service", "nologin");
             role(st, service + "_app", "login nobypassrls password '" + LOCAL_PASSWORD + "' in role " + service + "_service");
