@@ -98,16 +98,10 @@ class ApiFuzzTest {
                 Map.of("effectiveFrom", LocalDate.now().toString())).status());
 
         String caseworker = tokens.get("caseworker");
-        ApiClient.Response applicant = gateway.post("/api/v1/applicants", caseworker, Map.of("name", Map.of("given", "Фаззер",
-                "family", "Тестов"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "sex", "MALE"));
-        assertEquals(201, applicant.status(), applicant.body());
-        fixtures.put("applicants", (String) applicant.json().get("id"));
-        ApiClient.Response claim = gateway.post("/api/v1/claims", caseworker, Map.of("applicantId", fixtures.get("applicants"),
-                "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU")));
-        assertEquals(201, claim.status(), claim.body());
-        fixtures.put("claims", (String) claim.json().get("id"));
+        Casework.Lodged lodged = Casework.lodgedClaim(gateway, caseworker, "Фаззер", "Тестов", "MOBILISED_RESERVIST");
+        fixtures.put("applicants", lodged.applicantId());
+        fixtures.put("claims", lodged.claimId());
         fixtures.put("tenants", tenant);
-        assertEquals(200, gateway.post("/api/v1/claims/" + fixtures.get("claims") + "/actions/lodge", caseworker, "").status());
         ApiClient.Response assessment = gateway.post("/api/v1/assessments", caseworker, Map.of("claimId", fixtures.get("claims")));
         assertEquals(201, assessment.status(), assessment.body());
         fixtures.put("assessments", (String) assessment.json().get("id"));

@@ -176,17 +176,9 @@ class BackupRestoreTest {
             Map<String, String> checksums = new TreeMap<>();
             List<String> claims = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                ApiClient.Response applicant = gateway.post("/api/v1/applicants", caseworker, Map.of("name", Map.of("given", "Резерв",
-                        "family", "Копия" + "абв".charAt(i)), "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                        "birthDate", "199" + i + "-02-0" + (i + 1), "sex", "MALE"));
-                assertEquals(201, applicant.status(), applicant.body());
-                ApiClient.Response claim = gateway.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
-                        "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU"),
-                        "credibility", Map.of("militaryStatus", "ACCEPTED")));
-                assertEquals(201, claim.status(), claim.body());
-                String claimId = (String) claim.json().get("id");
+                String claimId = Casework.lodgedClaim(gateway, caseworker, "Резерв", "Копия" + "абв".charAt(i), "MOBILISED_RESERVIST")
+                        .claimId();
                 claims.add(claimId);
-                assertEquals(200, gateway.post("/api/v1/claims/" + claimId + "/actions/lodge", caseworker, "").status());
                 byte[] pdf = ("%PDF-1.4\n% повестка " + i + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
                 ApiClient.Response document = gateway.send("POST", "/api/v1/documents?claimId=" + claimId
                         + "&category=SUMMONS&filename=notice-" + i + ".pdf", caseworker, new String(pdf, StandardCharsets.UTF_8),

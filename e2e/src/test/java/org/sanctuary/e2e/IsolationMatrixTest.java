@@ -337,15 +337,9 @@ class IsolationMatrixTest {
     private static Ids fixtures(String tenant, String caseworker) throws Exception {
         ApiClient api = new ApiClient(DevStack.GATEWAY);
         Map<String, String> ids = new HashMap<>();
-        ApiClient.Response applicant = api.post("/api/v1/applicants", caseworker, Map.of("name", Map.of("given", "Матрица", "family",
-                "Изоляции"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "sex", "MALE"));
-        assertEquals(201, applicant.status(), applicant.body());
-        ids.put("applicants", (String) applicant.json().get("id"));
-        ApiClient.Response claim = api.post("/api/v1/claims", caseworker, Map.of("applicantId", ids.get("applicants"),
-                "military", Map.of("status", "CONSCRIPT", "recruitingActor", "STATE", "recruitingCountry", "RU")));
-        assertEquals(201, claim.status(), claim.body());
-        ids.put("claims", (String) claim.json().get("id"));
-        assertEquals(200, api.post("/api/v1/claims/" + ids.get("claims") + "/actions/lodge", caseworker, "").status());
+        Casework.Lodged lodged = Casework.lodgedClaim(api, caseworker, "Матрица", "Изоляции", "CONSCRIPT");
+        ids.put("applicants", lodged.applicantId());
+        ids.put("claims", lodged.claimId());
         ApiClient.Response document = api.send("POST", "/api/v1/documents?claimId=" + ids.get("claims") + "&category=IDENTITY&filename=passport.pdf",
                 caseworker, "%PDF-1.4\n% a page of a passport\n%%EOF\n", Map.of("Content-Type", "application/pdf"));
         assertEquals(201, document.status(), document.body());

@@ -1,0 +1,34 @@
+package org.sanctuary.e2e;
+
+import org.sanctuary.common.testing.ApiClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Casework the end-to-end tests set up through the public API, as a caseworker does it. */
+final class Casework {
+
+    record Lodged(String applicantId, String claimId) {
+    }
+
+    private Casework() {
+    }
+
+    /** A Russian reservist registered, his claim recorded as {@code militaryStatus}, the state recruiting, and lodged. */
+    static Lodged lodgedClaim(ApiClient api, String caseworker, String given, String family, String militaryStatus) {
+        ApiClient.Response applicant = api.post("/api/v1/applicants", caseworker, Map.of("name", Map.of("given", given, "family", family),
+                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "sex", "MALE"));
+        assertEquals(201, applicant.status(), applicant.body());
+        String applicantId = (String) applicant.json().get("id");
+        ApiClient.Response claim = api.post("/api/v1/claims", caseworker, Map.of("applicantId", applicantId, "military",
+                Map.of("status", militaryStatus, "recruitingActor", "STATE", "recruitingCountry", "RU"),
+                "credibility", Map.of("militaryStatus", "ACCEPTED")));
+        assertEquals(201, claim.status(), claim.body());
+        String claimId = (String) claim.json().get("id");
+        ApiClient.Response lodged = api.post("/api/v1/claims/" + claimId + "/actions/lodge", caseworker, "");
+        assertEquals(200, lodged.status(), lodged.body());
+        return new Lodged(applicantId, claimId);
+    }
+}
