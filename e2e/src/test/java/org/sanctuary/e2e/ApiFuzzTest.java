@@ -140,7 +140,7 @@ class ApiFuzzTest {
                 return;
             }
             List<String> roles = new ArrayList<>();
-            op.path("security").forEach(requirement -> requirement.path("bearer").forEach(role -> roles.add(role.asText())));
+            op.path("x-sanctuary-roles").forEach(role -> roles.add(role.asText()));
             List<JsonNode> parameters = new ArrayList<>();
             op.path("parameters").forEach(parameters::add);
             Iterator<Map.Entry<String, JsonNode>> content = op.path("requestBody").path("content").fields();

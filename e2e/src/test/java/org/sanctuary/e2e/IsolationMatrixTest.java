@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token of another client of the realm and an ID token (at the service that owns the operation, which checks tokens
  * itself; a sample also through the gateway). What each cell must answer is derived, never written per case:
  * <ul>
- *   <li>the roles an operation allows are its security requirement in the document (generated from the
+ *   <li>the roles an operation allows are its {@code x-sanctuary-roles} in the document (generated from the
  *   {@code @Secured} that enforces them); a caller whose token carries none of them gets 403, whatever the ids;</li>
  *   <li>an allowed caller is let through (neither 401 nor 403; a read of its own tenant's resource is 200);</li>
  *   <li>another tenant's id answers exactly what an id that exists nowhere answers (never a 2xx), and no answer
@@ -221,7 +221,7 @@ class IsolationMatrixTest {
             }
             JsonNode op = method.getValue();
             Set<String> roles = new LinkedHashSet<>();
-            op.path("security").forEach(requirement -> requirement.path("bearer").forEach(role -> roles.add(role.asText())));
+            op.path("x-sanctuary-roles").forEach(role -> roles.add(role.asText()));
             List<JsonNode> parameters = new ArrayList<>();
             op.path("parameters").forEach(parameters::add);
             JsonNode content = op.path("requestBody").path("content");

@@ -89,6 +89,7 @@ class OpenApiAggregate {
                 // the public contract only: /internal and management paths are never routed, so never described
                 ((Map<String, Object>) spec.getOrDefault("paths", Map.of())).forEach((path, item) -> {
                     if (path.startsWith("/api/")) {
+                        ((Map<String, Object>) item).values().forEach(AggregateRoles::moveToExtension);
                         paths.put(path, item);
                     }
                 });
@@ -111,5 +112,41 @@ class OpenApiAggregate {
             merged.put("x-unavailable", unavailable);
         }
         return java.util.Collections.unmodifiableMap(merged);
+    }
+
+    /**
+     * The roles an operation allows: the services' documents carry them as the scopes of the bearer requirement (as
+     * micronaut-openapi writes them from {@code @Secured}, and as OpenAPI 3.1 reads a requirement); OpenAPI 3.0, which
+     * this document declares, wants that list empty for an HTTP scheme. The published document keeps the requirement
+     * empty and names the roles in {@code x-sanctuary-roles} (the isolation matrix derives its expectations from it).
+     */
+    static final class AggregateRoles {
+
+        static final String EXTENSION = "x-sanctuary-roles";
+
+        private AggregateRoles() {
+        }
+
+        @SuppressWarnings("unchecked")
+        static void moveToExtension(Object operation) {
+            if (!(operation instanceof Map<?, ?> map) || !(map.get("security") instanceof List<?> requirements)) {
+                return; // a path item's parameters or summary, not an operation
+            }
+            List<String> roles = new java.util.ArrayList<>();
+            List<Object> emptied = new java.util.ArrayList<>();
+            for (Object requirement : requirements) {
+                Map<String, Object> schemes = new LinkedHashMap<>();
+                ((Map<String, Object>) requirement).forEach((scheme, scopes) -> {
+                    ((List<?>) scopes).forEach(role -> roles.add(role.toString()));
+                    schemes.put(scheme, List.of());
+                });
+                emptied.add(schemes);
+            }
+            Map<String, Object> op = (Map<String, Object>) map;
+            op.put("security", emptied);
+            if (!roles.isEmpty()) {
+                op.put(EXTENSION, roles);
+            }
+        }
     }
 }

@@ -269,6 +269,9 @@ class GatewayTest implements TestPropertyProvider {
         assertTrue(paths.containsKey("/api/v1/applicants"), paths.keySet().toString());
         assertTrue(paths.containsKey("/api/v1/claims/{id}/facts"));
         assertFalse(openapi.json().containsKey("x-unavailable"));
+        // the roles each operation allows, from its @Secured: in an extension, the requirement itself empty (OpenAPI 3.0)
+        assertEquals(List.of("supervisor"), openapi.at("paths./api/v1/claims/workload.get.x-sanctuary-roles"));
+        assertEquals(List.of(Map.of("bearer", List.of())), openapi.at("paths./api/v1/claims/workload.get.security"));
         ApiClient.Response ui = api().get("/api/docs/index.html", null);
         assertEquals(200, ui.status());
         assertTrue(ui.body().contains("swagger-ui"));
