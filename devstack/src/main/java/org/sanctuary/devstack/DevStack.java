@@ -50,13 +50,24 @@ public final class DevStack implements Closeable {
 
         /** The fixed local ports of {@code ./sanctuary up}. */
         public static final Layout LOCAL = new Layout(GATEWAY_PORT, SERVICES.stream().collect(
-                java.util.stream.Collectors.toMap(Service::name, Service::port)), true);
+                java.util.stream.Collectors.toUnmodifiableMap(Service::name, Service::port)), true);
 
         /** Free ports, for a second platform beside the local one (tests). */
         public static Layout free() {
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
             Map<String, Integer> ports = new HashMap<>();
-            SERVICES.forEach(service -> ports.put(service.name(), ServiceProcess.freePort()));
-            return new Layout(ServiceProcess.freePort(), Map.copyOf(ports), false);
+            for (Service service : SERVICES) {
+                ports.put(service.name(), distinct(taken));
+            }
+            return new Layout(distinct(taken), Map.copyOf(ports), false);
+        }
+
+        private static int distinct(java.util.Set<Integer> taken) {
+            int port;
+            do {
+                port = ServiceProcess.freePort();
+            } while (!taken.add(port));
+            return port;
         }
 
         public String url(String service) {
@@ -146,12 +157,31 @@ public final class DevStack implements Closeable {
     /**
      * Starts every service and the gateway on {@code layout}, each on its database ({@code jdbcUrl} of the service's
      * name, its roles' password {@code dbPassword}), documents' sealed blobs under {@code documents}; the Keycloak
-     * of {@code ./sanctuary up} issues the tokens. Returns the processes as started (not yet healthy).
+     * of {@code ./sanctuary up} issues the tokens. Returns the processes as started (not yet healthy); if one cannot be
+     * started, those that were are stopped.
      */
     public static List<ServiceProcess> startPlatform(Layout layout, java.util.function.Function<String, String> jdbcUrl,
                                                      String dbPassword, Path documents, String masterKey, boolean showLogs)
             throws IOException {
         List<ServiceProcess> started = new ArrayList<>();
+        try {
+            startPlatform(layout, jdbcUrl, dbPassword, documents, masterKey, showLogs, started);
+        } catch (IOException | RuntimeException e) {
+            for (ServiceProcess process : started) {
+                try {
+                    process.stop();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw e;
+        }
+        return started;
+    }
+
+    private static void startPlatform(Layout layout, java.util.function.Function<String, String> jdbcUrl, String dbPassword,
+                                      Path documents, String masterKey, boolean showLogs, List<ServiceProcess> started)
+            throws IOException {
         Map<String, String> urls = Map.of("SANCTUARY_TENANTS_URL", layout.url("tenants"), "SANCTUARY_INTAKE_URL", layout.url("intake"),
                 "SANCTUARY_ASSESSMENT_URL", layout.url("assessment"), "SANCTUARY_DOCUMENTS_URL", layout.url("documents"),
                 "SANCTUARY_REPORTING_URL", layout.url("reporting"));
@@ -164,7 +194,7 @@ public final class DevStack implements Closeable {
                 env.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(port + MANAGEMENT_OFFSET));
             }
             env.putAll(urls);
-            env.remove("SANCTUARY_REPORTING_URL");
+            env.remove("SANCTUARY_REPORTING_URL"); // only the gateway calls reporting
             if (List.of("intake", "documents", "reporting").contains(service.name())) {
                 env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
                 env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
@@ -190,7 +220,6 @@ public final class DevStack implements Closeable {
         gateway.put("SANCTUARY_JWKS_URL", LocalKeycloak.jwksUrl());
         gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
         started.add(ServiceProcess.start("gateway", layout.gateway(), gateway, List.of("-Xmx256m"), showLogs));
-        return started;
     }
 
     private static void down() throws IOException {

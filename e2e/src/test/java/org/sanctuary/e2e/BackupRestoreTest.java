@@ -62,7 +62,15 @@ class BackupRestoreTest {
         Path backup = work.resolve("backup");
         Files.createDirectories(backup);
 
-        Map<String, Long> rowsBefore;
+        try {
+            backUpAndRestore(work, backup, masterKey);
+        } finally {
+            deleteTree(work); // dumps hold password hashes: never left behind
+        }
+    }
+
+    private static void backUpAndRestore(Path work, Path backup, String masterKey) throws Exception {
+        Map<String, String> rowsBefore;
         Map<String, String> checksums;
         Map<String, String> figuresBefore;
         DistributionPostgres source = DistributionPostgres.create(work.resolve("pg").resolve("source"));
@@ -94,7 +102,7 @@ class BackupRestoreTest {
                 fresh.restore(backup.resolve(database + ".dump"));
             }
             copyTree(backup.resolve("blobs"), work.resolve("restored-blobs"));
-            assertEquals(rowsBefore, rows(fresh), "every table holds what it held");
+            assertEquals(rowsBefore, rows(fresh), "every table holds what it held, row for row");
 
             Platform restored = Platform.start(fresh, work.resolve("restored-blobs"), masterKey);
             try {
@@ -105,20 +113,19 @@ class BackupRestoreTest {
                 long rebuilt = restored.rebuildReporting();
                 assertEquals(figuresBefore, restored.figures(fresh), "reporting rebuilt from the restored feeds");
                 System.out.printf("BENCH backup and restore: %d databases, %d rows in %d tables, %d documents, %d events rebuilt; "
-                                + "backup %d KiB%n", DATABASES.size(), rowsBefore.values().stream().mapToLong(Long::longValue).sum(),
+                                + "backup %d KiB%n", DATABASES.size(), rowsBefore.values().stream().mapToLong(v -> Long.parseLong(v.split(" ")[0])).sum(),
                         rowsBefore.size(), checksums.size(), rebuilt, size(backup) / 1024);
             } finally {
                 restored.stop();
             }
         } finally {
             fresh.close();
-            deleteTree(work);
         }
     }
 
-    /** Every table of every service database (not Liquibase's own), with its row count. */
-    private static Map<String, Long> rows(DistributionPostgres cluster) throws Exception {
-        Map<String, Long> rows = new TreeMap<>();
+    /** Every table of every service database (not Liquibase's own): its row count and a digest of every row. */
+    private static Map<String, String> rows(DistributionPostgres cluster) throws Exception {
+        Map<String, String> rows = new TreeMap<>();
         for (String database : DATABASES) {
             try (Connection db = cluster.superuser(database); Statement st = db.createStatement()) {
                 List<String> tables = new ArrayList<>();
@@ -129,9 +136,10 @@ class BackupRestoreTest {
                     }
                 }
                 for (String table : tables) {
-                    try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+                    try (ResultSet rs = st.executeQuery("select count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, '|' "
+                            + "order by t::text)), '-') from " + table + " t")) {
                         rs.next();
-                        rows.put(database + "." + table, rs.getLong(1));
+                        rows.put(database + "." + table, rs.getString(1));
                     }
                 }
             }
@@ -151,10 +159,16 @@ class BackupRestoreTest {
             DevStack.Layout layout = DevStack.Layout.free();
             List<ServiceProcess> processes = DevStack.startPlatform(layout, postgres::url, LocalPostgres.LOCAL_PASSWORD, blobs,
                     masterKey, false);
-            for (ServiceProcess process : processes) {
-                process.awaitHealthy(Duration.ofSeconds(120), Duration.ofMillis(250));
+            Platform platform = new Platform(processes, layout, new ApiClient(layout.url("gateway")));
+            try {
+                for (ServiceProcess process : processes) {
+                    process.awaitHealthy(Duration.ofSeconds(120), Duration.ofMillis(250));
+                }
+            } catch (IOException | RuntimeException e) {
+                platform.stop();
+                throw e;
             }
-            return new Platform(processes, layout, new ApiClient(layout.url("gateway")));
+            return platform;
         }
 
         /** The demo tenant registered here, its pack, and casework through to an approved decision; each document's checksum. */

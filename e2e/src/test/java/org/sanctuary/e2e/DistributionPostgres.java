@@ -67,9 +67,14 @@ final class DistributionPostgres implements Closeable {
         run(client("pg_dumpall", "--globals-only", "-f", file.toString()));
     }
 
-    /** Replays the roles into this cluster (the superuser's own line fails, as it exists: the rest applies). */
+    /** Replays the roles into this cluster; the superuser's own line fails, as it exists, and must be the only error. */
     void restoreRoles(Path file) throws IOException, InterruptedException {
-        run(client("psql", "-q", "-d", "postgres", "-f", file.toString()));
+        String output = run(client("psql", "-q", "-d", "postgres", "-f", file.toString()));
+        List<String> errors = output.lines().filter(line -> line.contains("ERROR"))
+                .filter(line -> !line.contains("role \"postgres\" already exists")).toList();
+        if (!errors.isEmpty()) {
+            throw new IOException("restoring the roles: " + errors);
+        }
     }
 
     /** {@code pg_restore --create}: the database, its owner, grants, row-level security and rows, as dumped. */
@@ -106,11 +111,12 @@ final class DistributionPostgres implements Closeable {
         run(full);
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    private static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 }

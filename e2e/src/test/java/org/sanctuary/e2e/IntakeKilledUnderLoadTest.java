@@ -57,9 +57,10 @@ class IntakeKilledUnderLoadTest {
                 db.password(), TestJwtIssuer.get().jwksUrl(), TestJwtIssuer.ISSUER, ServiceTestProperties.TEST_MASTER_KEY));
         ServiceProcess intake = start(env);
         ServiceProcess restarted = null;
+        ServiceProcess reporting = null;
         ServiceDatabase reportingDb = ServiceDatabase.create("reporting");
-        ServiceProcess reporting = startReporting(reportingDb, base.get());
         try {
+            reporting = startReporting(reportingDb, base.get());
             HttpResponse<String> applicant = send("POST", "/api/v1/applicants", "{\"name\":{\"given\":\"Иван\",\"family\":\"Нагрузкин\"},"
                     + "\"nationalities\":[{\"country\":\"RU\",\"imposed\":false}],\"sex\":\"MALE\"}");
             assertEquals(201, applicant.statusCode(), applicant.body());
@@ -188,7 +189,9 @@ class IntakeKilledUnderLoadTest {
                     drafted.size() + lodged.size(), drafted.size(), lodged.size(), lodgedBeforeKill, failures.get(), down,
                     status.size(), lodgedClaims, fed.size(), applied, appliedBeforeKill, lodgedClaims);
         } finally {
-            reporting.stop();
+            if (reporting != null) {
+                reporting.stop();
+            }
             if (restarted != null) {
                 restarted.stop();
             }
@@ -210,7 +213,12 @@ class IntakeKilledUnderLoadTest {
         env.put("SANCTUARY_REPORTING_FEED_INTERVAL", "500ms");
         env.put("SANCTUARY_REPORTING_FEED_INITIAL_DELAY", "500ms");
         ServiceProcess process = ServiceProcess.start("reporting", port, env, List.of("-Xmx256m"), false);
-        process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
+        try {
+            process.awaitHealthy(Duration.ofSeconds(90), Duration.ofMillis(50));
+        } catch (IOException | RuntimeException e) {
+            process.stop();
+            throw e;
+        }
         return process;
     }
 

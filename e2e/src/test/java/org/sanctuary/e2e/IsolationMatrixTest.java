@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.devstack.DevStack;
 import org.sanctuary.devstack.LocalKeycloak;
@@ -61,6 +60,21 @@ class IsolationMatrixTest {
     private static final String OTHER = "demo-ngo";
     private static final String ABSENT_TENANT = "matrix-absent";
     private static final String ABSENT_VERSION = "999999";
+    /** Bodies that pass validation, for writes naming another tenant's resource (or one that exists nowhere). */
+    private static final Map<String, String> VALID_BODIES = Map.ofEntries(
+            Map.entry("PUT /api/v1/applicants/{id}", "{\"name\":{\"given\":\"Иван\",\"family\":\"Чужой\"},"
+                    + "\"nationalities\":[{\"country\":\"RU\",\"imposed\":false}],\"sex\":\"MALE\"}"),
+            Map.entry("PUT /api/v1/claims/{id}", "{\"applicantId\":\"{applicant}\",\"military\":{\"status\":\"DESERTER\"}}"),
+            Map.entry("POST /api/v1/claims/{id}/notes", "{\"text\":\"A note another tenant must never receive.\"}"),
+            Map.entry("PUT /api/v1/claims/{id}/assignee", "{\"caseworker\":\"matrix-someone\"}"),
+            Map.entry("POST /api/v1/claims/{id}/actions/{action}", "{\"reason\":\"isolation matrix\"}"),
+            Map.entry("POST /api/v1/decisions/{id}/approve", "{\"comments\":\"approved from another tenant?\"}"),
+            Map.entry("POST /api/v1/decisions/{id}/return", "{\"comments\":\"returned from another tenant?\"}"),
+            Map.entry("POST /api/v1/decisions/{id}/appeals", "{\"grounds\":\"appealed from another tenant?\"}"),
+            Map.entry("DELETE /api/v1/documents/{id}", "{\"reason\":\"deleted from another tenant?\"}"),
+            Map.entry("PUT /api/v1/documents/{id}/legal-hold", "{\"hold\":true,\"reason\":\"held from another tenant?\"}"),
+            Map.entry("POST /api/v1/tenants/{tenantId}/policy-packs/{version}/publish",
+                    "{\"effectiveFrom\":\"" + java.time.LocalDate.now().plusDays(1) + "\"}"));
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("intake", 8081, "tenants", 8082, "assessment", 8083,
             "documents", 8084, "reporting", 8085);
     private static final String REASON = "isolation matrix (issue 14)";
@@ -89,7 +103,7 @@ class IsolationMatrixTest {
     private static Ids own;
     private static Ids other;
     private static Ids absent;
-    private static final Set<String> otherIds = new LinkedHashSet<>(); // the canaries' ids
+    private static final Set<String> otherIds = new LinkedHashSet<>(); // the other tenant's resources' ids
     private final ApiClient gateway = new ApiClient(DevStack.GATEWAY);
 
     @BeforeAll
@@ -104,11 +118,12 @@ class IsolationMatrixTest {
 
         own = fixtures(OWN, LocalKeycloak.token("gov-caseworker", "gov-caseworker"));
         other = fixtures(OTHER, LocalKeycloak.token("ngo-caseworker", "ngo-caseworker"));
-        // canaries: the other tenant's resources that no request of the matrix ever names, so that no answer may
-        // carry their ids (the ids the matrix does name come back in the own tenant's audit trail, rightly: they
-        // were asked for)
+        // the other tenant's resources: the named ones, and canaries that no request of the matrix ever names
         Ids canary = fixtures(OTHER, LocalKeycloak.token("ngo-caseworker", "ngo-caseworker"));
-        List.of("applicants", "claims", "documents", "assessments", "decisions").forEach(kind -> otherIds.add(canary.byKind().get(kind)));
+        for (String kind : List.of("applicants", "claims", "documents", "assessments", "decisions")) {
+            otherIds.add(canary.byKind().get(kind));
+            otherIds.add(other.byKind().get(kind));
+        }
         Map<String, String> nowhere = new HashMap<>();
         for (String kind : List.of("applicants", "claims", "documents", "assessments", "decisions")) {
             nowhere.put(kind, UUID.randomUUID().toString());
@@ -143,10 +158,11 @@ class IsolationMatrixTest {
                 // no roles named: any caller that acts for an organization (a token naming one)
                 boolean allowed = op.roles().isEmpty() ? callerRoles.get(caller.getKey()).contains(ORGANIZATION)
                         : op.roles().stream().anyMatch(callerRoles.get(caller.getKey())::contains);
-                ApiClient.Response ownAnswer = call(op, op.read() ? own : absent, caller.getValue(), gateway);
+                Ids ownCell = op.read() ? own : absent;
+                ApiClient.Response ownAnswer = call(op, ownCell, caller.getValue(), gateway);
                 requests++;
                 row.put(caller.getKey(), Integer.toString(ownAnswer.status()));
-                leaks(op, caller.getKey(), "own", ownAnswer, failures);
+                leaks(op, caller.getKey(), "own", target(op, ownCell), ownAnswer, failures);
                 if (!allowed) {
                     if (ownAnswer.status() != 403) {
                         escalations++;
@@ -160,12 +176,13 @@ class IsolationMatrixTest {
                 if (!mentionsIds(op) || op.roles().equals(Set.of("platform-admin"))) {
                     continue; // nothing of another tenant to name (the platform's own operations span tenants)
                 }
-                ApiClient.Response nowhere = op.read() ? call(op, absent, caller.getValue(), gateway) : ownAnswer;
-                ApiClient.Response theirs = call(op, other, caller.getValue(), gateway);
-                requests += op.read() ? 2 : 1;
+                // a write names the ids with a body that passes validation, so that the service looks them up
+                ApiClient.Response nowhere = call(op, absent, caller.getValue(), gateway, true);
+                ApiClient.Response theirs = call(op, other, caller.getValue(), gateway, true);
+                requests += 2;
                 otherAnswers.add(Integer.toString(theirs.status()));
-                leaks(op, caller.getKey(), "other tenant's ids", theirs, failures);
-                if (theirs.status() / 100 == 2 && !op.read() || theirs.status() != nowhere.status()) {
+                leaks(op, caller.getKey(), "other tenant's ids", target(op, other), theirs, failures);
+                if ((theirs.status() / 100 == 2 && !op.read()) || theirs.status() != nowhere.status()) {
                     crossTenantSuccesses += theirs.status() / 100 == 2 ? 1 : 0;
                     failures.add(op.name() + " as " + caller.getKey() + " with the other tenant's ids: " + theirs.status()
                             + ", with ids that exist nowhere: " + nowhere.status());
@@ -264,6 +281,36 @@ class IsolationMatrixTest {
     }
 
     private static ApiClient.Response call(Operation op, Ids ids, String token, ApiClient via) throws InterruptedException {
+        return call(op, ids, token, via, false);
+    }
+
+    /**
+     * Calls {@code op} naming {@code ids}; with {@code valid}, a write carries a body that passes validation (so the
+     * service looks the resource up), otherwise an empty one.
+     */
+    private static ApiClient.Response call(Operation op, Ids ids, String token, ApiClient via, boolean valid) throws InterruptedException {
+        String path = target(op, ids);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Access-Reason", REASON); // need to know is tested elsewhere; here, what the role allows
+        String body = null;
+        if (op.body()) {
+            String validBody = VALID_BODIES.get(op.name());
+            body = valid && validBody != null ? validBody.replace("{applicant}", ids.byKind().get("applicants"))
+                    : op.bodyType().equals("application/json") ? "{}" : "";
+            headers.put("Content-Type", op.bodyType().contains("*") ? "text/plain" : op.bodyType());
+        }
+        for (int attempt = 0; ; attempt++) {
+            ApiClient.Response answer = via.send(op.method(), path, token, body, headers);
+            if (answer.status() != 429 || attempt == 3) {
+                return answer;
+            }
+            // the gateway's rate limit per tenant (a second); failed authentications are never sent through it in bulk
+            Thread.sleep(1000L * Math.min(2, Long.parseLong(answer.header("Retry-After").orElse("1"))));
+        }
+    }
+
+    /** The path and query of {@code op} naming {@code ids}, required values sampled from their schemas. */
+    private static String target(Operation op, Ids ids) {
         String path = op.path();
         StringBuilder query = new StringBuilder();
         for (JsonNode parameter : op.parameters()) {
@@ -280,22 +327,7 @@ class IsolationMatrixTest {
                 query.append(query.length() == 0 ? "?" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
-        path = path.replace("{action}", "lodge");
-        Map<String, String> headers = new HashMap<>();
-        headers.put("X-Access-Reason", REASON); // need to know is tested elsewhere; here, what the role allows
-        String body = null;
-        if (op.body()) {
-            body = op.bodyType().equals("application/json") ? "{}" : "";
-            headers.put("Content-Type", op.bodyType().contains("*") ? "text/plain" : op.bodyType());
-        }
-        for (int attempt = 0; ; attempt++) {
-            ApiClient.Response answer = via.send(op.method(), path + query, token, body, headers);
-            if (answer.status() != 429 || attempt == 3) {
-                return answer;
-            }
-            // the gateway's rate limit per tenant (a second); failed authentications are never sent through it in bulk
-            Thread.sleep(1000L * Math.min(2, Long.parseLong(answer.header("Retry-After").orElse("1"))));
-        }
+        return path.replace("{action}", "lodge") + query;
     }
 
     private static String sample(String name, JsonNode schema) {
@@ -323,10 +355,16 @@ class IsolationMatrixTest {
         };
     }
 
-    /** An id of the other tenant's canaries in an answer. */
-    private static void leaks(Operation op, String caller, String cell, ApiClient.Response answer, List<String> failures) {
+    /**
+     * An id of the other tenant's resources in an answer that its request did not name (a problem's {@code instance}
+     * echoes the path). The own tenant's audit trail is the exception: it rightly records the ids this tenant's
+     * callers asked for; the canaries, never asked for, are looked for there too.
+     */
+    private static void leaks(Operation op, String caller, String cell, String asked, ApiClient.Response answer, List<String> failures) {
+        boolean trail = op.path().contains("-audit/");
         for (String id : otherIds) {
-            if (answer.body() != null && answer.body().contains(id)) {
+            boolean named = asked.contains(id) || trail && other.byKind().containsValue(id);
+            if (answer.body() != null && answer.body().contains(id) && !named) {
                 failures.add(op.name() + " as " + caller + " (" + cell + ") answered " + answer.status() + " naming the other tenant's " + id);
             }
         }
@@ -373,29 +411,31 @@ class IsolationMatrixTest {
     }
 
     /**
-     * A caseworker's token, really issued and signed by the realm, that lived two seconds: the realm's access-token
-     * lifespan is two seconds for the one request (a partial update; restored at once, whatever happens).
+     * A caseworker's token, really issued and signed by the realm, that lived two seconds: the CLI client's access-token
+     * lifespan is two seconds for the one request, then empty again (the realm's applies), whatever happens. Only that
+     * client's tokens are touched, for a moment; the services' own tokens never.
      */
     private static String expiredToken() throws Exception {
         try (Keycloak admin = Keycloak.getInstance("http://127.0.0.1:" + LocalKeycloak.PORT, "master", "admin", "admin", "admin-cli")) {
-            RealmResource realm = admin.realm("sanctuary");
-            Integer before = realm.toRepresentation().getAccessTokenLifespan();
-            RealmRepresentation brief = new RealmRepresentation();
-            brief.setAccessTokenLifespan(2);
-            realm.update(brief);
+            var clients = admin.realm("sanctuary").clients();
+            ClientRepresentation cli = clients.findByClientId("sanctuary-cli").get(0);
+            cli.getAttributes().put("access.token.lifespan", "2");
+            clients.get(cli.getId()).update(cli);
             String token;
             try {
                 token = LocalKeycloak.token("gov-caseworker", "gov-caseworker");
             } finally {
-                RealmRepresentation restored = new RealmRepresentation();
-                restored.setAccessTokenLifespan(before);
-                realm.update(restored);
+                cli.getAttributes().put("access.token.lifespan", ""); // empty: the realm's lifespan again
+                clients.get(cli.getId()).update(cli);
             }
             long exp = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("exp").asLong();
             assertTrue(exp - System.currentTimeMillis() / 1000 <= 5, "the token was issued for two seconds");
             while (System.currentTimeMillis() / 1000 <= exp + 1) {
                 Thread.sleep(250);
             }
+            long lifespan = JSON.readTree(Base64.getUrlDecoder().decode(LocalKeycloak.token("gov-caseworker", "gov-caseworker")
+                    .split("\\.")[1])).path("exp").asLong() - System.currentTimeMillis() / 1000;
+            assertTrue(lifespan > 60, "the CLI's tokens live as long as before again: " + lifespan + " s");
             return token;
         }
     }

@@ -94,6 +94,14 @@ class BadInputTest extends IntakeApiTest {
         assertNothingWritten();
     }
 
+    /** Found by ApiFuzzTest: PostgreSQL cannot store U+0000 in text (SQLSTATE 22021); it was a 500. */
+    @Test
+    void aNullCharacterIs400AndWritesNothing() throws Exception {
+        ApiClient.Response named = api().post("/api/v1/applicants", caseworker, applicant("Ив\u0000ан", "Иванов", "RU", "1990-01-01"));
+        assertProblem(named, 400);
+        assertNothingWritten();
+    }
+
     @Test
     void anOversizedBodyIs413() throws Exception {
         Map<String, Object> body = applicant("Иван", "Иванов", "RU", "1990-01-01");

@@ -35,11 +35,11 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
                     context, List.of())).contentType(MediaType.of(Problem.MEDIA_TYPE));
         }
         if (status == 500 && valueTheDatabaseCannotHold(cause)) {
-            // text with U+0000, or a date past PostgreSQL's range, came from the caller: its request is wrong, nothing
-            // was written (the transaction rolled back), and it is told so — never a 500
+            // text with U+0000 came from the caller: its request is wrong, nothing was written (the transaction rolled
+            // back), and it is told so — never a 500
             response.status(HttpStatus.BAD_REQUEST);
-            return response.body(of(ProblemType.VALIDATION, "The request holds a value that cannot be stored or compared: a "
-                    + "character such as U+0000, or a date out of range.", context, List.of())).contentType(MediaType.of(Problem.MEDIA_TYPE));
+            return response.body(of(ProblemType.VALIDATION, "The request holds a character that cannot be stored or compared: "
+                    + "U+0000.", context, List.of())).contentType(MediaType.of(Problem.MEDIA_TYPE));
         }
         Problem problem;
         if (cause instanceof ProblemException p) {
@@ -90,13 +90,13 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     }
 
     /**
-     * True when PostgreSQL refused a value the request carried: SQLSTATE 22021 (a character not in UTF-8's repertoire
-     * as PostgreSQL stores it: U+0000 in text), 22P05 (U+0000 in jsonb) or 22008 (a date or time out of range). Other
-     * data exceptions (a division by zero, say) stay 500s: they are the service's own.
+     * True when PostgreSQL refused text the request carried: SQLSTATE 22021 (a character not in UTF-8's repertoire as
+     * PostgreSQL stores it: U+0000 in text) or 22P05 (U+0000 in jsonb). Other data exceptions (a date out of range, a
+     * division by zero) stay 500s: they are the service's own, and bounds on what callers send keep them so.
      */
     static boolean valueTheDatabaseCannotHold(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().matches("22021|22P05|22008")) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().matches("22021|22P05")) {
                 return true;
             }
         }
