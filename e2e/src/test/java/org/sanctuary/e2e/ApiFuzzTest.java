@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.devstack.DevStack;
 import org.sanctuary.devstack.LocalKeycloak;
+import org.sanctuary.e2e.Contract.Operation;
 
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -27,7 +28,6 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,13 +56,7 @@ class ApiFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Map<String, Integer> SERVICE_PORTS = Map.of("intake", 8081, "tenants", 8082, "assessment", 8083,
-            "documents", 8084, "reporting", 8085);
     private static final List<String> TENANT_ROLES = List.of("caseworker", "supervisor", "policy-admin", "analyst", "auditor");
-
-    record Operation(String method, String path, List<String> roles, List<JsonNode> parameters, JsonNode bodySchema,
-                     String bodyType, String service) {
-    }
 
     private static final List<Operation> operations = new ArrayList<>();
     private static JsonNode schemas;
@@ -128,31 +122,12 @@ class ApiFuzzTest {
         seeds.put("POST /api/v1/assessments/simulate", JSON.createObjectNode().set("facts",
                 JSON.readTree(gateway.get("/api/v1/claims/" + fixtures.get("claims") + "/facts", caseworker).body())));
 
-        ApiClient.Response document = gateway.get("/api/openapi", null);
-        JsonNode contract = JSON.readTree(document.body());
-        schemas = contract.path("components").path("schemas");
-        Map<String, String> serviceDocuments = new HashMap<>();
-        for (Map.Entry<String, Integer> service : SERVICE_PORTS.entrySet()) {
-            clients.put(service.getKey(), new ApiClient("http://127.0.0.1:" + service.getValue()));
-            serviceDocuments.put(service.getKey(), new ApiClient("http://127.0.0.1:" + service.getValue())
-                    .get("/openapi/sanctuary-" + service.getKey() + "-v1.yml", null).body());
+        Contract contract = Contract.local();
+        operations.addAll(contract.operations());
+        schemas = contract.schemas();
+        for (Operation op : operations) {
+            clients.computeIfAbsent(op.service(), service -> Contract.serviceOf(op));
         }
-        contract.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            JsonNode op = method.getValue();
-            if (!op.isObject() || !op.has("responses")) {
-                return;
-            }
-            List<String> roles = new ArrayList<>();
-            op.path("x-sanctuary-roles").forEach(role -> roles.add(role.asText()));
-            List<JsonNode> parameters = new ArrayList<>();
-            op.path("parameters").forEach(parameters::add);
-            Iterator<Map.Entry<String, JsonNode>> content = op.path("requestBody").path("content").fields();
-            Map.Entry<String, JsonNode> body = content.hasNext() ? content.next() : null;
-            String service = serviceDocuments.entrySet().stream().filter(d -> d.getValue().contains("\n  " + path.getKey() + ":\n"))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no service documents " + path.getKey()));
-            operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), roles, parameters,
-                    body == null ? null : body.getValue().path("schema"), body == null ? null : body.getKey(), service));
-        }));
         assertTrue(operations.size() >= 60, "every operation: " + operations.size());
     }
 
@@ -170,7 +145,8 @@ class ApiFuzzTest {
     private static void fuzzOnce(FuzzedDataProvider data) {
         int index = data.consumeInt(0, operations.size() - 1);
         Operation op = operations.get(index);
-        String role = op.roles().isEmpty() ? "caseworker" : op.roles().get(data.consumeInt(0, op.roles().size() - 1));
+        List<String> roles = List.copyOf(op.roles());
+        String role = roles.isEmpty() ? "caseworker" : roles.get(data.consumeInt(0, roles.size() - 1));
         String token = tokens.getOrDefault(role, tokens.get("caseworker")); // an integrator's operations are caseworkers' too
         String path = op.path();
         StringBuilder query = new StringBuilder();

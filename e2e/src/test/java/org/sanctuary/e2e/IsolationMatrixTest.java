@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.sanctuary.e2e.Contract.Operation;
 import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.devstack.DevStack;
 import org.sanctuary.devstack.LocalKeycloak;
@@ -75,23 +76,9 @@ class IsolationMatrixTest {
             Map.entry("PUT /api/v1/documents/{id}/legal-hold", "{\"hold\":true,\"reason\":\"held from another tenant?\"}"),
             Map.entry("POST /api/v1/tenants/{tenantId}/policy-packs/{version}/publish",
                     "{\"effectiveFrom\":\"" + java.time.LocalDate.now().plusDays(1) + "\"}"));
-    private static final Map<String, Integer> SERVICE_PORTS = Map.of("intake", 8081, "tenants", 8082, "assessment", 8083,
-            "documents", 8084, "reporting", 8085);
     private static final String REASON = "isolation matrix (issue 14)";
     /** Marks, among a caller's roles, that its token names exactly one organization (it acts for a tenant). */
     private static final String ORGANIZATION = "(organization)";
-
-    record Operation(String method, String path, Set<String> roles, List<JsonNode> parameters, boolean body, String bodyType,
-                     String service) {
-
-        boolean read() {
-            return method.equals("GET");
-        }
-
-        String name() {
-            return method + " " + path;
-        }
-    }
 
     /** The ids a request names: the own tenant's, the other tenant's, or ids that exist nowhere. */
     record Ids(String tenant, Map<String, String> byKind) {
@@ -143,7 +130,7 @@ class IsolationMatrixTest {
 
     @Test
     void everyOperationAnswersEveryCallerAsTheRoleTableSays() throws Exception {
-        List<Operation> operations = operations();
+        List<Operation> operations = Contract.local().operations();
         assertTrue(operations.size() >= 60, "the public document lists every operation: " + operations.size());
         List<String> failures = new ArrayList<>();
         Map<String, Map<String, String>> table = new LinkedHashMap<>();
@@ -189,7 +176,7 @@ class IsolationMatrixTest {
                 }
             }
             row.put("other tenant's ids", otherAnswers.isEmpty() ? "—" : String.join("/", otherAnswers));
-            ApiClient service = new ApiClient("http://127.0.0.1:" + SERVICE_PORTS.get(op.service()));
+            ApiClient service = Contract.serviceOf(op);
             for (Map.Entry<String, String> bad : badTokens.entrySet()) {
                 ApiClient.Response answer = call(op, own, bad.getValue(), service);
                 requests++;
@@ -221,34 +208,6 @@ class IsolationMatrixTest {
     }
 
     // --- the operations, from the contract ---
-
-    private List<Operation> operations() throws IOException {
-        ApiClient.Response document = gateway.get("/api/openapi", null);
-        assertEquals(200, document.status(), document.body());
-        JsonNode paths = JSON.readTree(document.body()).get("paths");
-        Map<String, String> serviceDocuments = new HashMap<>();
-        for (Map.Entry<String, Integer> service : SERVICE_PORTS.entrySet()) {
-            serviceDocuments.put(service.getKey(), new ApiClient("http://127.0.0.1:" + service.getValue())
-                    .get("/openapi/sanctuary-" + service.getKey() + "-v1.yml", null).body());
-        }
-        List<Operation> operations = new ArrayList<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            if (!Set.of("get", "post", "put", "delete", "patch").contains(method.getKey())) {
-                return;
-            }
-            JsonNode op = method.getValue();
-            Set<String> roles = new LinkedHashSet<>();
-            op.path("x-sanctuary-roles").forEach(role -> roles.add(role.asText()));
-            List<JsonNode> parameters = new ArrayList<>();
-            op.path("parameters").forEach(parameters::add);
-            JsonNode content = op.path("requestBody").path("content");
-            String bodyType = content.fieldNames().hasNext() ? content.fieldNames().next() : null;
-            String service = serviceDocuments.entrySet().stream().filter(d -> d.getValue().contains("\n  " + path.getKey() + ":\n"))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no service documents " + path.getKey()));
-            operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), roles, parameters, bodyType != null, bodyType, service));
-        }));
-        return operations;
-    }
 
     /** Whether the operation names a tenant's resource (a path id, or an id in its query). */
     private static boolean mentionsIds(Operation op) {
