@@ -182,9 +182,9 @@ public final class DevStack implements Closeable {
     private static void startPlatform(Layout layout, java.util.function.Function<String, String> jdbcUrl, String dbPassword,
                                       Path documents, String masterKey, boolean showLogs, List<ServiceProcess> started)
             throws IOException {
+        // the services each other calls; only the gateway calls reporting
         Map<String, String> urls = Map.of("SANCTUARY_TENANTS_URL", layout.url("tenants"), "SANCTUARY_INTAKE_URL", layout.url("intake"),
-                "SANCTUARY_ASSESSMENT_URL", layout.url("assessment"), "SANCTUARY_DOCUMENTS_URL", layout.url("documents"),
-                "SANCTUARY_REPORTING_URL", layout.url("reporting"));
+                "SANCTUARY_ASSESSMENT_URL", layout.url("assessment"), "SANCTUARY_DOCUMENTS_URL", layout.url("documents"));
         for (Service service : SERVICES) {
             int port = layout.services().get(service.name());
             step("Service " + service.name() + " on http://127.0.0.1:" + port);
@@ -194,7 +194,6 @@ public final class DevStack implements Closeable {
                 env.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(port + MANAGEMENT_OFFSET));
             }
             env.putAll(urls);
-            env.remove("SANCTUARY_REPORTING_URL"); // only the gateway calls reporting
             if (List.of("intake", "documents", "reporting").contains(service.name())) {
                 env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
                 env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
@@ -213,6 +212,7 @@ public final class DevStack implements Closeable {
         }
         step("Gateway on " + layout.url("gateway"));
         Map<String, String> gateway = new HashMap<>(urls);
+        gateway.put("SANCTUARY_REPORTING_URL", layout.url("reporting"));
         gateway.put("SANCTUARY_PORT", Integer.toString(layout.gateway()));
         if (layout.offsetManagement()) {
             gateway.put(ServiceProcess.MANAGEMENT_PORT, Integer.toString(layout.gateway() + MANAGEMENT_OFFSET));

@@ -18,7 +18,6 @@ import org.sanctuary.devstack.DevStack;
 import org.sanctuary.devstack.LocalKeycloak;
 import org.sanctuary.e2e.Contract.Operation;
 
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -83,15 +82,8 @@ class ApiFuzzTest {
             tokens.put(role, LocalKeycloak.token(tenant + "-" + role + "-user", tenant + "-" + role + "-user"));
         }
         tokens.put("platform-admin", platform);
-        String pack;
-        try (InputStream in = DevStack.class.getResourceAsStream("/demo-packs/eu-member.json")) {
-            pack = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String packs = "/api/v1/tenants/" + tenant + "/policy-packs";
-        ApiClient.Response draft = gateway.post(packs, tokens.get("policy-admin"), pack);
-        assertEquals(201, draft.status(), draft.body());
-        assertEquals(200, gateway.post(packs + "/" + draft.json().get("version") + "/publish", tokens.get("policy-admin"),
-                Map.of("effectiveFrom", LocalDate.now().toString())).status());
+        Casework.publishDemoPack(gateway, tokens.get("policy-admin"), tenant);
+        String pack = Casework.demoPack();
 
         String caseworker = tokens.get("caseworker");
         Casework.Lodged lodged = Casework.lodgedClaim(gateway, caseworker, "Фаззер", "Тестов", "MOBILISED_RESERVIST");

@@ -176,15 +176,7 @@ class BackupRestoreTest {
             ApiClient.Response registered = gateway.post("/api/v1/tenants", token("platform-admin"), Map.of("id", "demo-gov",
                     "name", "Demo Government Agency", "kind", "GOVERNMENT", "jurisdiction", "DE", "timezone", "Europe/Berlin"));
             assertEquals(201, registered.status(), registered.body());
-            String pack;
-            try (var in = DevStack.class.getResourceAsStream("/demo-packs/eu-member.json")) {
-                pack = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String packs = "/api/v1/tenants/demo-gov/policy-packs";
-            ApiClient.Response draft = gateway.post(packs, token("gov-policy-admin"), pack);
-            assertEquals(201, draft.status(), draft.body());
-            assertEquals(200, gateway.post(packs + "/" + draft.json().get("version") + "/publish", token("gov-policy-admin"),
-                    Map.of("effectiveFrom", LocalDate.now().toString())).status());
+            Casework.publishDemoPack(gateway, token("gov-policy-admin"), "demo-gov");
 
             String caseworker = token("gov-caseworker");
             Map<String, String> checksums = new TreeMap<>();

@@ -1,7 +1,12 @@
 package org.sanctuary.e2e;
 
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.devstack.DevStack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +19,23 @@ final class Casework {
     }
 
     private Casework() {
+    }
+
+    /** The demo EU member state pack's JSON (devstack's {@code demo-packs/eu-member.json}). */
+    static String demoPack() throws IOException {
+        try (InputStream in = DevStack.class.getResourceAsStream("/demo-packs/eu-member.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The demo pack drafted by {@code tenant}'s policy administrator and published in force from today. */
+    static void publishDemoPack(ApiClient api, String policyAdmin, String tenant) throws IOException {
+        String packs = "/api/v1/tenants/" + tenant + "/policy-packs";
+        ApiClient.Response draft = api.post(packs, policyAdmin, demoPack());
+        assertEquals(201, draft.status(), draft.body());
+        ApiClient.Response published = api.post(packs + "/" + draft.json().get("version") + "/publish", policyAdmin,
+                Map.of("effectiveFrom", LocalDate.now().toString()));
+        assertEquals(200, published.status(), published.body());
     }
 
     /** A Russian reservist registered, his claim recorded as {@code militaryStatus}, the state recruiting, and lodged. */

@@ -75,18 +75,11 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
      * or not yet accepting connections).
      */
     static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException
-                    && !(t instanceof io.micronaut.data.connection.exceptions.NoConnectionException)) { // no connection bound: a bug
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().matches("0800[0-7]") || sql.getSQLState().matches("57P0[1-3]"))) { // not 08P01, a protocol error
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, t -> t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException
+                || t instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                && !(t instanceof io.micronaut.data.connection.exceptions.NoConnectionException) // no connection bound: a bug
+                || sqlState(t).matches("0800[0-7]|57P0[1-3]")); // not 08P01, a protocol error
     }
 
     /**
@@ -95,12 +88,21 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
      * division by zero) stay 500s: they are the service's own, and bounds on what callers send keep them so.
      */
     static boolean valueTheDatabaseCannotHold(Throwable failure) {
+        return anyCause(failure, t -> sqlState(t).matches("22021|22P05"));
+    }
+
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().matches("22021|22P05")) {
+            if (test.test(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The SQLSTATE of a JDBC failure; empty for anything else. */
+    private static String sqlState(Throwable t) {
+        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
     }
 
     private static Problem of(ProblemType type, String detail, ErrorContext context, List<Problem.Violation> violations) {
