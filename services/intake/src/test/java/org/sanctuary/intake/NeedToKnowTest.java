@@ -149,6 +149,18 @@ class NeedToKnowTest extends IntakeApiTest {
         assertTrue(entries.stream().allMatch(e -> e.get("reason") != null), entries.toString());
         List<Map<String, Object>> all = api().get("/api/v1/intake-audit/entries?limit=500", auditor).jsonList("items");
         assertTrue(all.stream().anyMatch(e -> e.get("reason") == null), "the auditor reads the whole chain");
+        // narrowed to a person, an action, a subject and a period, each exactly
+        String subject = "/api/v1/intake-audit/entries?actor=cw-pavel&action=applicant.read&resourceType=applicant&resourceId=" + id;
+        List<Map<String, Object>> pavel = api().get(subject, auditor).jsonList("items");
+        assertEquals(3, pavel.size(), pavel.toString()); // the withheld read and the two opened with the reason
+        assertTrue(pavel.stream().allMatch(e -> "cw-pavel".equals(e.get("actor")) && id.equals(e.get("resourceId"))
+                && "applicant.read".equals(e.get("action"))), pavel.toString());
+        String oldest = pavel.get(2).get("occurredAt").toString();
+        List<Map<String, Object>> fromLatest = api().get(subject + "&from=" + pavel.get(0).get("occurredAt"), auditor).jsonList("items");
+        assertEquals(List.of(pavel.get(0)), fromLatest);
+        assertEquals(pavel.subList(1, 3), api().get(subject + "&before=" + pavel.get(0).get("occurredAt"), auditor).jsonList("items"));
+        assertTrue(api().get(subject + "&from=" + oldest + "&before=" + oldest, auditor).jsonList("items").isEmpty());
+        assertProblem(api().get("/api/v1/intake-audit/entries?resourceId=" + id, auditor), 400);
         assertProblem(api().get("/api/v1/intake-audit/entries", registrar), 403);
         assertProblem(api().get("/api/v1/intake-audit/verification", supervisor), 403);
         ApiClient.Response verified = api().get("/api/v1/intake-audit/verification", auditor);

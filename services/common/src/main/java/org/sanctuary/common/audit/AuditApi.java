@@ -10,11 +10,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.persistence.Sql;
+import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -50,24 +52,47 @@ public abstract class AuditApi {
     }
 
     /**
-     * Entries newest first, before {@code before} (the previous page's {@code next}); {@code breakGlass=true}
-     * keeps only reads opened with a stated reason — all a supervisor may see.
+     * Entries newest first, before {@code before} (the previous page's {@code next}) and from {@code from} on;
+     * narrowed to one person ({@code actor}, the token subject audit records), one action, and one subject
+     * ({@code resourceType}, with {@code resourceId}), each an exact match. {@code breakGlass=true} keeps only
+     * reads opened with a stated reason — all a supervisor may see.
      */
     @Get("/entries")
     @Secured({Roles.AUDITOR, Roles.SUPERVISOR})
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Page entries(@Nullable @QueryValue Instant before, @Nullable @QueryValue Boolean breakGlass,
-                        @Nullable @QueryValue Integer limit) {
+    public Page entries(@Nullable @QueryValue Instant before, @Nullable @QueryValue Instant from,
+                        @Nullable @QueryValue String actor, @Nullable @QueryValue String action,
+                        @Nullable @QueryValue String resourceType, @Nullable @QueryValue String resourceId,
+                        @Nullable @QueryValue Boolean breakGlass, @Nullable @QueryValue Integer limit) {
         Caller caller = Caller.require();
         boolean onlyBreakGlass = Boolean.TRUE.equals(breakGlass) || !caller.hasAnyRole(Roles.AUDITOR);
         int size = Versions.limit(limit, 100, MAX);
+        if (resourceId != null && resourceType == null) {
+            throw ProblemException.invalid("resourceType", "is required with resourceId");
+        }
+        StringBuilder where = new StringBuilder("tenant_id = ? and occurred_at < ?");
+        List<Object> args = new ArrayList<>(List.of(caller.tenantId(), before == null ? Instant.now().plusSeconds(1) : before));
+        if (onlyBreakGlass) {
+            where.append(" and reason is not null");
+        }
+        if (from != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(from);
+        }
+        for (String[] filter : new String[][]{{"actor", actor}, {"action", action}, {"resource_type", resourceType},
+                {"resource_id", resourceId}}) {
+            if (filter[1] != null && !filter[1].isBlank()) {
+                where.append(" and ").append(filter[0]).append(" = ?");
+                args.add(filter[1]);
+            }
+        }
+        args.add(size + 1);
         return transactions.executeWrite(status -> {
-            List<Entry> entries = sql.query("select * from audit_entry where tenant_id = ? and occurred_at < ?"
-                            + (onlyBreakGlass ? " and reason is not null" : "") + " order by occurred_at desc, stripe, seq limit ?",
+            List<Entry> entries = sql.query("select * from audit_entry where " + where + " order by occurred_at desc, stripe, seq limit ?",
                     rs -> new Entry(Sql.instant(rs, "occurred_at"), rs.getInt("stripe"), rs.getLong("seq"), rs.getString("actor"),
                             rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("outcome"),
                             rs.getBoolean("special_decrypted"), rs.getString("reason"), HexFormat.of().formatHex(rs.getBytes("hash"))),
-                    caller.tenantId(), before == null ? Instant.now().plusSeconds(1) : before, size + 1);
+                    args.toArray());
             audit.record("audit.read", "audit-chain", onlyBreakGlass ? "break-glass" : "all", AuditTrail.Outcome.SUCCESS);
             List<Entry> page = entries.size() > size ? entries.subList(0, size) : entries;
             return new Page(List.copyOf(page), entries.size() > size ? page.get(page.size() - 1).occurredAt() : null);
