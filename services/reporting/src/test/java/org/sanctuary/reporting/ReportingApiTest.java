@@ -238,6 +238,7 @@ class ReportingApiTest implements TestPropertyProvider {
         assertEquals(0.0, ((Number) time.json().get("medianDays")).doubleValue(), time.body()); // lodged and decided today
         ApiClient.Response backlog = api().get("/api/v1/reports/backlog", analyst);
         assertEquals(200, backlog.status(), backlog.body());
+        assertEquals(List.of("OVERDUE", "DUE_IN_7_DAYS", "DUE_IN_30_DAYS", "DUE_IN_90_DAYS", "DUE_LATER"), backlog.json().get("columns"));
         ApiClient.Response rules = api().get("/api/v1/reports/rules?" + range.replace("&period=year", ""), analyst);
         assertEquals(200, rules.status(), rules.body());
         assertTrue(((List<?>) rules.json().get("rows")).contains("QD-9-2-e"), rules.body());

@@ -41,17 +41,11 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TenantDataController {
 
-    @Serdeable
-    record Location(String table, long rows) {
-    }
 
     @Serdeable
     record KeyProvisioned(String service, String tenantId, boolean created) {
     }
 
-    @Serdeable
-    record KeyDestroyed(String service, String tenantId, boolean destroyed, List<Location> locations) {
-    }
 
     private final TenantKeyring keyring;
     private final Sql sql;
@@ -92,13 +86,13 @@ class TenantDataController {
         return transactions.executeWrite(status -> sql.asTenant(Caller.system(tenantId, "offboarding"), () -> {
             boolean destroyed = keyring.destroyCurrentTenantKey();
             audit.record("data-key.destroy", "tenant", tenantId, AuditTrail.Outcome.SUCCESS);
-            List<Location> locations = new ArrayList<>();
+            List<KeyDestroyed.Location> locations = new ArrayList<>();
             for (String table : sql.query("select table_name from information_schema.columns where table_schema = 'public' "
                     + "and column_name = 'tenant_id' order by table_name", rs -> rs.getString(1))) {
                 long rows = sql.queryOne("select count(*) from " + quoted(table) + " where tenant_id = ?", rs -> rs.getLong(1),
                         tenantId).orElse(0L);
                 if (rows > 0) {
-                    locations.add(new Location(table, rows));
+                    locations.add(new KeyDestroyed.Location(table, rows));
                 }
             }
             return new KeyDestroyed(service, tenantId, destroyed, locations);

@@ -18,7 +18,7 @@ import java.util.List;
 public final class SmallCells {
 
     /** A published count, or a suppressed one ({@code value} null; never shown as 0). */
-    public record Cell(Long value, boolean suppressed) {
+    public record Cell(@jakarta.annotation.Nullable Long value, boolean suppressed) {
         static Cell of(long value, boolean suppressed, int rounding) {
             return suppressed ? new Cell(null, true) : new Cell(round(value, rounding), false);
         }

@@ -6,6 +6,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
@@ -52,6 +55,9 @@ class ReportController {
         this.transactions = transactions;
     }
 
+    @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/claims", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> claims(@QueryValue LocalDate from, @QueryValue LocalDate to,
                            @QueryValue(defaultValue = "month") Reports.Period period,
@@ -60,6 +66,9 @@ class ReportController {
         return respond(reports.claims(from, to, period, by, packs.of(authorization)), request);
     }
 
+    @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/decisions", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> decisions(@QueryValue LocalDate from, @QueryValue LocalDate to,
                               @QueryValue(defaultValue = "month") Reports.Period period,
@@ -68,6 +77,9 @@ class ReportController {
         return respond(reports.decisions(from, to, period, stage == Stage.FINAL, packs.of(authorization)), request);
     }
 
+    @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/documents", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> documents(@QueryValue LocalDate from, @QueryValue LocalDate to,
                               @QueryValue(defaultValue = "month") Reports.Period period,
@@ -75,12 +87,18 @@ class ReportController {
         return respond(reports.documents(from, to, period, packs.of(authorization)), request);
     }
 
+    @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/rules", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> rules(@QueryValue LocalDate from, @QueryValue LocalDate to, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                           HttpRequest<?> request) {
         return respond(reports.rulesMet(from, to, packs.of(authorization)), request);
     }
 
+    @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/backlog", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> backlog(@Header(HttpHeaders.AUTHORIZATION) String authorization, HttpRequest<?> request) {
         return respond(reports.backlog(packs.of(authorization)), request);
@@ -96,6 +114,9 @@ class ReportController {
      * First-instance decisions in {@code year} by tenant and Eurostat category, across every tenant,
      * under the platform's protection (threshold 10, rounding to 5).
      */
+    @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/platform", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     @Secured(Roles.PLATFORM_ADMIN)
     HttpResponse<?> platform(@QueryValue @Min(1900) @Max(9999) int year, HttpRequest<?> request) {

@@ -94,15 +94,19 @@ public class Reports {
         return table("rules-met-in-positive-decisions", from, to, null, counts, List.of("positive decisions"), rules, false);
     }
 
+    /** The backlog's columns: open claims by the days left to their first-instance deadline. */
+    public static final List<String> BACKLOG_COLUMNS = List.of("OVERDUE", "DUE_IN_7_DAYS", "DUE_IN_30_DAYS", "DUE_IN_90_DAYS", "DUE_LATER");
+
+    /** Open claims today by time to their first-instance deadline: overdue, within 7, 30 or 90 days, later. */
     public Report backlog(PackRules.Rules rules) {
         LocalDate today = LocalDate.now(clock);
-        List<Object[]> counts = read("backlog", () -> sql.query("select coalesce(sum(n), 0) as open, coalesce(sum(n) filter (where deadline < ?), 0) as late "
-                        + "from backlog_count where tenant_id = ?", rs -> new Object[]{rs.getLong("open"), rs.getLong("late")}, today, tenant()));
-        long open = (long) counts.get(0)[0];
-        long late = (long) counts.get(0)[1];
-        List<Object[]> cells = List.of(new Object[]{today.toString(), "within deadline", open - late},
-                new Object[]{today.toString(), "past deadline", late});
-        return table("backlog", today, today, null, cells, List.of("within deadline", "past deadline"), rules, false);
+        List<Object[]> counts = read("backlog", () -> sql.query("select case when deadline < ? then 'OVERDUE' "
+                        + "when deadline <= ? then 'DUE_IN_7_DAYS' when deadline <= ? then 'DUE_IN_30_DAYS' "
+                        + "when deadline <= ? then 'DUE_IN_90_DAYS' else 'DUE_LATER' end as k, sum(n) as n "
+                        + "from backlog_count where tenant_id = ? group by 1",
+                rs -> new Object[]{today, rs.getString("k"), rs.getLong("n")},
+                today, today.plusDays(7), today.plusDays(30), today.plusDays(90), tenant()));
+        return table("backlog", today, today, null, counts, BACKLOG_COLUMNS, rules, false);
     }
 
     /** Median and p90 days from lodging to first-instance decision, over whole months (percentile_cont's interpolation). */

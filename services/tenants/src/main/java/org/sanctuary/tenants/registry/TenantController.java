@@ -11,11 +11,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import org.sanctuary.common.crypto.KeyDestroyed;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.CallerFilter;
@@ -31,7 +31,7 @@ class TenantController {
 
     /** Offboarding's answer: the tenant, what was destroyed, and where its unreadable rows lie per service. */
     @Serdeable
-    record Offboarded(Tenant tenant, List<Provisioning.Step> steps, List<JsonNode> dataLocations) {
+    record Offboarded(Tenant tenant, List<Provisioning.Step> steps, List<KeyDestroyed> dataLocations) {
     }
 
     private final TenantRegistry registry;

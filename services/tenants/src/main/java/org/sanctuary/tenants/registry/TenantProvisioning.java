@@ -7,6 +7,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.json.tree.JsonNode;
+import org.sanctuary.common.crypto.KeyDestroyed;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -26,7 +27,7 @@ public class TenantProvisioning {
     static final String DATA_KEYS = "data-keys";
 
     /** Offboarding's answer: what was destroyed, and where the tenant's (now unreadable) rows lie. */
-    public record Shredding(List<Provisioning.Step> steps, List<JsonNode> dataLocations) {
+    public record Shredding(List<Provisioning.Step> steps, List<KeyDestroyed> dataLocations) {
     }
 
     private final KeycloakOrganizations keycloak;
@@ -66,12 +67,12 @@ public class TenantProvisioning {
 
     /** Destroys the tenant's data key in every data service; a service that fails is reported, never skipped silently. */
     public Shredding shred(String tenantId, String authorization) {
-        List<JsonNode> locations = new ArrayList<>();
+        List<KeyDestroyed> locations = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (String service : services) {
             try {
                 locations.add(http.toBlocking().retrieve(HttpRequest.DELETE(key(service, tenantId))
-                        .header("Authorization", authorization), JsonNode.class));
+                        .header("Authorization", authorization), KeyDestroyed.class));
             } catch (HttpClientException e) {
                 failed.add(service + " (" + e.getMessage() + ")");
             }
