@@ -3,14 +3,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { IntlProvider } from 'react-intl';
 import { MemoryRouter } from 'react-router';
 import { MeContext } from './app/MeContext';
-import type { Me } from './app/identity';
+import { withRoles, type Me } from './app/identity';
 import en from './i18n/en.json';
 
 export function me(roles: string[]): Me {
-  return {
-    sub: 'sub-1', username: 'gov-caseworker', roles, tenant: 'demo-gov',
-    isCaseworker: roles.includes('caseworker'), isSupervisor: roles.includes('supervisor'),
-  };
+  return withRoles('sub-1', 'gov-caseworker', roles, roles.includes('platform-admin') ? undefined : 'demo-gov');
 }
 
 /** The providers main.tsx sets up, minus sign-in. */

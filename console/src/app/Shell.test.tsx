@@ -1,8 +1,8 @@
 import { describe, expect, it, vi, afterEach, beforeEach } from 'vitest';
 import { render, screen, cleanup } from '@testing-library/react';
-import { ShellLayout } from './Shell';
+import { homeOf, ShellLayout } from './Shell';
 import { Providers, fakeFetch } from '../test-support';
-import { identityFromToken } from './identity';
+import { identityFromToken, withRoles } from './identity';
 import { LocaleProvider } from './locale';
 
 beforeEach(() => {
@@ -59,5 +59,33 @@ describe('identity from the access token', () => {
     expect(identityFromToken(token({ sub: 'a', organization: 'demo-ngo' }))!.tenant).toBe('demo-ngo');
     expect(identityFromToken(token({ sub: 'a', organization: { 'demo-gov': { id: '1' } } }))!.tenant).toBe('demo-gov');
     expect(identityFromToken(token({ sub: 'a', organization: ['a', 'b'] }))!.tenant).toBeUndefined();
+  });
+});
+
+describe('each role opens on its own screen', () => {
+  it.each([
+    [['caseworker'], '/'],
+    [['supervisor'], '/'],
+    [['platform-admin'], '/tenants'],
+    [['analyst'], '/dashboard'],
+    [['auditor'], '/audit'],
+    [['integrator'], undefined],
+  ])('%s → %s', (roles, home) => {
+    expect(homeOf(withRoles('s', 'u', roles, 'demo-gov'))).toBe(home);
+  });
+
+  it('an auditor sees the audit trail and no casework', () => {
+    renderShell(['auditor']);
+    expect(screen.getByRole('link', { name: 'Audit trail' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'My work' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Tenants' })).toBeNull();
+  });
+
+  it('a platform administrator sees tenants and the platform report only', () => {
+    renderShell(['platform-admin']);
+    expect(screen.getByRole('link', { name: 'Tenants' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Platform report' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Dashboard' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'My work' })).toBeNull();
   });
 });

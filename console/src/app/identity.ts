@@ -6,6 +6,23 @@ export interface Me {
   tenant: string | undefined;
   isCaseworker: boolean;
   isSupervisor: boolean;
+  isPolicyAdmin: boolean;
+  isAnalyst: boolean;
+  isAuditor: boolean;
+  isPlatformAdmin: boolean;
+}
+
+/** What each role the console knows opens; a role it does not know opens nothing. */
+export function withRoles(sub: string, username: string, roles: string[], tenant: string | undefined): Me {
+  return {
+    sub, username, roles, tenant,
+    isCaseworker: roles.includes('caseworker'),
+    isSupervisor: roles.includes('supervisor'),
+    isPolicyAdmin: roles.includes('policy-admin'),
+    isAnalyst: roles.includes('analyst'),
+    isAuditor: roles.includes('auditor'),
+    isPlatformAdmin: roles.includes('platform-admin'),
+  };
 }
 
 function base64UrlDecode(part: string): string {
@@ -37,12 +54,6 @@ export function identityFromToken(token: string | undefined): Me | undefined {
     return undefined;
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
-  return {
-    sub: String(payload.sub ?? ''),
-    username: String(payload.preferred_username ?? payload.sub ?? ''),
-    roles,
-    tenant: tenantOf(payload.organization),
-    isCaseworker: roles.includes('caseworker'),
-    isSupervisor: roles.includes('supervisor'),
-  };
+  return withRoles(String(payload.sub ?? ''), String(payload.preferred_username ?? payload.sub ?? ''), roles,
+    tenantOf(payload.organization));
 }

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { signIn, expectAccessible, screenshot, token } from './support';
+import { signIn, expectAccessible, inLanguage, screenshot, token } from './support';
 
 const API = process.env.CONSOLE_URL ?? 'http://127.0.0.1:8080';
 
@@ -27,16 +27,6 @@ async function firstReason(claimId: string, locale: string): Promise<string> {
   expect(runs.headers.get('content-language')).toBe(locale);
   const [run] = (await runs.json()) as { result: { findings: { reasons: string[] }[] } }[];
   return run.result.findings[0].reasons[0];
-}
-
-async function inLanguage(page: Page, locale: string) {
-  await page.evaluate((l) => localStorage.setItem('sanctuary.locale', l), locale);
-  await page.reload(); // tokens live in memory only: Keycloak's session signs the user in again, silently
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  // the language is set before the sign-in round trip ends: wait for the signed-in shell (only it has an h1),
-  // or the next goto would race Keycloak's redirect back
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page).not.toHaveURL(/[?&]code=/);
 }
 
 /** Opens `path` and checks its screen is translated (its heading is not the English one), then axe and a screenshot. */

@@ -1,13 +1,15 @@
 import { expect, type Page, type Browser, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { IntlMessageFormat } from 'intl-messageformat';
 
 export const KEYCLOAK = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 export const SCREENS = 'target/playwright/screens';
 mkdirSync(SCREENS, { recursive: true });
 
-/** Signs in through Keycloak's own login page (identity first, then the password: Organizations are on). */
-export async function signIn(browser: Browser, user: string, password = user): Promise<Page> {
+/** Signs in through Keycloak's own login page (identity first, then the password: Organizations are on);
+ *  `home`: the heading of the screen the user's role opens on. */
+export async function signIn(browser: Browser, user: string, password = user, home = 'My work'): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -25,8 +27,28 @@ export async function signIn(browser: Browser, user: string, password = user): P
   await passwordField.waitFor();
   await passwordField.fill(password);
   await passwordField.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: home })).toBeVisible();
   return page;
+}
+
+/** Switches the console to `locale` as a user does (the choice is kept in this browser) and waits for the signed-in shell. */
+export async function inLanguage(page: Page, locale: string) {
+  await page.evaluate((l) => localStorage.setItem('sanctuary.locale', l), locale);
+  await page.reload(); // tokens live in memory only: Keycloak's session signs the user in again, silently
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  // the language is set before the sign-in round trip ends: wait for the signed-in shell (only it has an h1),
+  // or the next goto would race Keycloak's redirect back
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page).not.toHaveURL(/[?&]code=/);
+}
+
+/** The console's message `id` in `locale` as a user reads it (ICU formatted with `values`). */
+export function messages(locale: string): (id: string, values?: Record<string, string | number>) => string {
+  const catalogue = JSON.parse(readFileSync(new URL(`../../src/i18n/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+  return (id, values) => {
+    if (!(id in catalogue)) throw new Error(`no message ${id} in ${locale}`);
+    return String(new IntlMessageFormat(catalogue[id], locale).format(values));
+  };
 }
 
 /** axe (WCAG 2.x A/AA rules) finds nothing serious or critical on the page as it stands. */

@@ -213,6 +213,10 @@ class GatewayTest implements TestPropertyProvider {
         ApiClient.Response deepLink = api().get("/claims/5b0a3c3e-1111-2222-3333-444455556666", null);
         assertEquals(200, deepLink.status());
         assertEquals(page.body(), deepLink.body());
+        for (String area : List.of("/approvals", "/team", "/dashboard?from=2026-01&to=2026-03", "/audit", "/tenants", "/tenants/demo-gov",
+                "/platform-report")) {
+            assertEquals(page.body(), api().get(area, null).body(), area); // every area of the console opens from its address
+        }
         assertEquals(404, api().get("/no-such-area", null).status());
         ApiClient.Response config = api().get("/console-config.json", null);
         assertEquals("sanctuary-console", config.json().get("clientId"));
