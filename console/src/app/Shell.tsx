@@ -22,7 +22,8 @@ const ClaimPage = lazy(loadClaimPage);
 const Approvals = lazy(() => import('../pages/Approvals'));
 const Team = lazy(() => import('../pages/team/Team'));
 const AuditTrail = lazy(() => import('../pages/audit/AuditTrail'));
-const Dashboard = lazy(() => import('../pages/dashboard/Dashboard'));
+const loadDashboard = () => import('../pages/dashboard/Dashboard');
+const Dashboard = lazy(loadDashboard);
 const Tenants = lazy(() => import('../pages/tenants/Tenants'));
 const TenantPage = lazy(() => import('../pages/tenants/TenantPage'));
 const PlatformReport = lazy(() => import('../pages/tenants/PlatformReport'));
@@ -32,6 +33,7 @@ const MAIN_ID = 'main-content';
 // The area the console opens on (My work, or a claim's deep link) loads while sign-in completes, not after it.
 if (window.location.pathname === '/') void loadMyWork();
 else if (/^\/claims\/[0-9a-f-]{36}/.test(window.location.pathname)) void loadClaimPage();
+else if (window.location.pathname === '/dashboard') void loadDashboard();
 
 /** Where a role's work starts: casework opens on My work, every other role on its own first screen. */
 export function homeOf(me: Me): string | undefined {

@@ -28,7 +28,7 @@ for (const locale of ['en', 'fr']) {
     }
     const password = page.getByRole('textbox', { name: t('tenants.firstAdmin.password') });
     await expect(password).toHaveValue(/.{8,}/);
-    await screenshot(page, `tenant-created-${locale}`);
+    await screenshot(page, `tenant-created-${locale}`, password);
     await expectAccessible(page, `tenants (${locale})`);
 
     // the tenant's page: suspend, reactivate; the password is not shown again
@@ -57,7 +57,7 @@ for (const locale of ['en', 'fr']) {
     await expect(page.getByText(t('tenant.shredding.DONE'))).toBeVisible();
     await expect(report.getByText(t('tenant.shredding.destroyed'), { exact: true }).first()).toBeVisible();
     await expect(page.getByText(t('tenants.status.OFFBOARDED'), { exact: true })).toBeVisible();
-    await screenshot(page, `tenant-offboarded-${locale}`);
+    await screenshot(page, `tenant-offboarded-${locale}`, report);
     await expectAccessible(page, `shredding report (${locale})`);
 
     // counts across tenants, no case data
