@@ -69,6 +69,7 @@ describe('each role opens on its own screen', () => {
     [['platform-admin'], '/tenants'],
     [['analyst'], '/dashboard'],
     [['auditor'], '/audit'],
+    [['policy-admin'], '/packs'],
     [['integrator'], undefined],
   ])('%s → %s', (roles, home) => {
     expect(homeOf(withRoles('s', 'u', roles, 'demo-gov'))).toBe(home);

@@ -26,6 +26,8 @@ const loadDashboard = () => import('../pages/dashboard/Dashboard');
 const Dashboard = lazy(loadDashboard);
 const Tenants = lazy(() => import('../pages/tenants/Tenants'));
 const TenantPage = lazy(() => import('../pages/tenants/TenantPage'));
+const Packs = lazy(() => import('../pages/packs/Packs'));
+const PackPage = lazy(() => import('../pages/packs/PackPage'));
 const PlatformReport = lazy(() => import('../pages/tenants/PlatformReport'));
 
 const MAIN_ID = 'main-content';
@@ -41,6 +43,7 @@ export function homeOf(me: Me): string | undefined {
   if (me.isPlatformAdmin) return '/tenants';
   if (me.isAnalyst) return '/dashboard';
   if (me.isAuditor) return '/audit';
+  if (me.isPolicyAdmin) return '/packs';
   return undefined;
 }
 
@@ -149,6 +152,7 @@ export function ShellLayout({ onSignOut }: { onSignOut: () => void }) {
             {me.isSupervisor && item('/approvals', 'nav.approvals')}
             {me.isSupervisor && item('/team', 'nav.team')}
             {(me.isAnalyst || me.isSupervisor) && item('/dashboard', 'nav.dashboard')}
+            {me.isPolicyAdmin && item('/packs', 'nav.packs')}
             {me.isAuditor && item('/audit', 'nav.audit')}
             {me.isPlatformAdmin && item('/tenants', 'nav.tenants')}
             {me.isPlatformAdmin && item('/platform-report', 'nav.platformReport')}
@@ -181,6 +185,8 @@ export function ShellLayout({ onSignOut }: { onSignOut: () => void }) {
           {me.isSupervisor && <Route path="/approvals" element={<Approvals />} />}
           {me.isSupervisor && <Route path="/team" element={<Team />} />}
           {(me.isAnalyst || me.isSupervisor) && <Route path="/dashboard" element={<Dashboard />} />}
+          {me.isPolicyAdmin && <Route path="/packs" element={<Packs />} />}
+          {me.isPolicyAdmin && <Route path="/packs/:version" element={<PackPage />} />}
           {me.isAuditor && <Route path="/audit" element={<AuditTrail />} />}
           {me.isPlatformAdmin && <Route path="/tenants" element={<Tenants />} />}
           {me.isPlatformAdmin && <Route path="/tenants/:id" element={<TenantPage />} />}

@@ -27,10 +27,10 @@ export function TextField({
         onChange={(_e, v) => onChange(v)}
         isRequired={isRequired}
         validated={error ? 'error' : 'default'}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={[helper ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
         lang={lang}
       />
-      {helper}
+      {helper && <div id={`${id}-help`}>{helper}</div>}
       <FieldError id={`${id}-error`} message={error} />
     </FormGroup>
   );

@@ -1,4 +1,5 @@
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
+import { problemFromBody, ProblemAlert } from '../problems';
 import { Button, Content, Grid, GridItem, Spinner } from '@patternfly/react-core';
 import { DownloadIcon } from '@patternfly/react-icons';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
@@ -144,14 +145,24 @@ function save(blob: Blob, filename: string) {
 /** Downloads `path` as the server writes it in CSV (Accept: text/csv): the same protected table. */
 export function CsvDownload({ path, filename, label }: { path: string; filename: string; label: string }) {
   const intl = useIntl();
+  const [error, setError] = useState<unknown>();
   return (
-    <Button variant="link" icon={<DownloadIcon />} aria-label={intl.formatMessage({ id: 'report.csvOf' }, { name: label })}
-      onClick={async () => {
-        const response = await fetch(path, { headers: { Accept: 'text/csv', Authorization: `Bearer ${bearerToken() ?? ''}` } });
-        if (response.ok) save(await response.blob(), filename);
-      }}>
-      {intl.formatMessage({ id: 'report.csv' })}
-    </Button>
+    <div>
+      <Button variant="link" icon={<DownloadIcon />} aria-label={intl.formatMessage({ id: 'report.csvOf' }, { name: label })}
+        onClick={async () => {
+          setError(undefined);
+          try {
+            const response = await fetch(path, { headers: { Accept: 'text/csv', Authorization: `Bearer ${bearerToken() ?? ''}` } });
+            if (!response.ok) throw problemFromBody(response.status, await response.text(), response.headers.get('Retry-After'));
+            save(await response.blob(), filename);
+          } catch (failure) {
+            setError(failure);
+          }
+        }}>
+        {intl.formatMessage({ id: 'report.csv' })}
+      </Button>
+      <ProblemAlert error={error} />
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import {
   ActionGroup, Button, Content, EmptyState, Form, Grid, GridItem, Label, PageSection, Spinner, Title,
@@ -12,7 +12,7 @@ import { TextField } from '../../app/fields';
 import { ShortId } from '../../app/bits';
 import { useMe } from '../../app/MeContext';
 import {
-  AUDITED_SERVICES, dayEnd, dayStart, earlier, mergePages, type AuditFilter, type AuditedService, type ChainResult,
+  AUDITED_SERVICES, dayEnd, dayStart, earlier, isDay, mergePages, type AuditFilter, type AuditedService, type ChainResult,
 } from './audit';
 
 const PAGE = 100;
@@ -27,18 +27,28 @@ export default function AuditTrail() {
   const [params, setParams] = useSearchParams();
   const applied = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as Record<Field, string>;
   const [draft, setDraft] = useState(applied);
+  // the fields follow the address (back and forward, the menu, a shared link)
+  const address = params.toString();
+  useEffect(() => setDraft(Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as Record<Field, string>),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `address` is the params' content
+    [address]);
+  const invalid: Partial<Record<Field, string>> = {};
+  if (applied.resourceId && !applied.resourceType) invalid.resourceType = t('audit.filter.resourceTypeNeeded');
+  if (applied.from && !isDay(applied.from)) invalid.from = t('audit.filter.notADay');
+  if (applied.to && !isDay(applied.to)) invalid.to = t('audit.filter.notADay');
 
   const filter: AuditFilter = {
     actor: applied.actor || undefined,
     action: applied.action || undefined,
     resourceType: applied.resourceType || undefined,
     resourceId: applied.resourceType && applied.resourceId ? applied.resourceId : undefined,
-    from: applied.from ? dayStart(applied.from) : undefined,
-    before: applied.to ? dayEnd(applied.to) : undefined,
+    from: applied.from && isDay(applied.from) ? dayStart(applied.from) : undefined,
+    before: applied.to && isDay(applied.to) ? dayEnd(applied.to) : undefined,
   };
 
   const trail = useInfiniteQuery({
     queryKey: ['audit', filter],
+    enabled: Object.keys(invalid).length === 0,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
       const query = { ...filter, before: earlier(pageParam, filter.before), limit: PAGE };
@@ -86,7 +96,7 @@ export default function AuditTrail() {
             </GridItem>
             <GridItem>
               <TextField field="resourceType" label={t('audit.filter.resourceType')} value={draft.resourceType}
-                onChange={(v) => setDraft({ ...draft, resourceType: v.trim() })} />
+                onChange={(v) => setDraft({ ...draft, resourceType: v.trim() })} error={invalid.resourceType} />
             </GridItem>
             <GridItem>
               <TextField field="resourceId" label={t('audit.filter.resourceId')} value={draft.resourceId}
@@ -94,11 +104,11 @@ export default function AuditTrail() {
             </GridItem>
             <GridItem>
               <TextField field="from" type="date" label={t('audit.filter.from')} value={draft.from}
-                onChange={(v) => setDraft({ ...draft, from: v })} />
+                onChange={(v) => setDraft({ ...draft, from: v })} error={invalid.from} />
             </GridItem>
             <GridItem>
               <TextField field="to" type="date" label={t('audit.filter.to')} value={draft.to}
-                onChange={(v) => setDraft({ ...draft, to: v })} />
+                onChange={(v) => setDraft({ ...draft, to: v })} error={invalid.to} />
             </GridItem>
           </Grid>
           <ActionGroup>
@@ -114,7 +124,7 @@ export default function AuditTrail() {
         <Content component="p" aria-live="polite">
           {trail.isSuccess && t('audit.count', { count: rows.length })}
         </Content>
-        {trail.isPending ? (
+        {Object.keys(invalid).length > 0 ? null : trail.isPending ? (
           <Spinner aria-label={t('common.loading')} />
         ) : rows.length === 0 && trail.isSuccess ? (
           <EmptyState titleText={t('audit.empty')} headingLevel="h3" />
@@ -200,7 +210,15 @@ function Verification() {
       <Button variant="secondary" onClick={() => verify.mutate()} isLoading={verify.isPending} isDisabled={verify.isPending}>
         {t('audit.verify.run')}
       </Button>
-      {verify.isPending && <Content component="p" aria-live="polite">{t('audit.verify.running')}</Content>}
+      <div aria-live="polite">
+        {verify.isPending && <Content component="p">{t('audit.verify.running')}</Content>}
+        {verify.data && (
+          <Content component="p">
+            {t('audit.verify.summary', { intact: verify.data.filter((r) => r.outcome.status === 'fulfilled' && r.outcome.value.intact).length,
+              count: verify.data.length })}
+          </Content>
+        )}
+      </div>
       {verify.data && (
         <Table variant="compact" aria-labelledby="verify-heading">
           <Caption>{t('audit.verify.caption')}</Caption>

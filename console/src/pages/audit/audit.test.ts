@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlier, instantKey, mergePages, type AuditEntry } from './audit';
+import { earlier, instantKey, isDay, mergePages, microLater, type AuditEntry } from './audit';
 
 const entry = (occurredAt: string, seq: number): AuditEntry => ({
   occurredAt, chain: 0, seq, actor: 'a', action: 'x.read', resourceType: 'x', resourceId: '1', outcome: 'SUCCESS',
@@ -23,8 +23,16 @@ describe('the trail across services', () => {
       { service: 'documents', items: [entry('2026-01-01T00:00:00.400Z', 2), entry('2026-01-01T00:00:00.100Z', 1)], next: null },
       { service: 'tenants', items: [], next: null },
     ]);
-    expect(page.items.map((e) => `${e.service}:${e.seq}`)).toEqual(['intake:5', 'documents:2', 'intake:4']);
-    expect(page.next).toBe('2026-01-01T00:00:00.300Z'); // documents' .100 comes on the next page
+    // intake's .300 waits for the next page: intake may hold more at that very instant than it answered
+    expect(page.items.map((e) => `${e.service}:${e.seq}`)).toEqual(['intake:5', 'documents:2']);
+    expect(page.next).toBe('2026-01-01T00:00:00.300001Z'); // the next page holds all of .300 and documents' .100
+  });
+
+  it('steps a microsecond, across seconds too; reads only real days', () => {
+    expect(microLater('2026-01-01T00:00:00.300Z')).toBe('2026-01-01T00:00:00.300001Z');
+    expect(microLater('2026-12-31T23:59:59.999999Z')).toBe('2027-01-01T00:00:00.000000Z');
+    expect(microLater('2026-01-01T00:00:01Z')).toBe('2026-01-01T00:00:01.000001Z');
+    expect([isDay('2026-02-28'), isDay('2026-02-30'), isDay('2026-13-01'), isDay('x')]).toEqual([true, false, false, false]);
   });
 
   it('ends when no service has more', () => {

@@ -65,11 +65,20 @@ export interface MergedPage {
   next?: string;
 }
 
+/** One microsecond after an instant (the services record microseconds), as ISO UTC. */
+export function microLater(iso: string): string {
+  const key = instantKey(iso); // …:SS.nnnnnnnnnZ
+  const micros = BigInt(Date.parse(key.slice(0, 19) + 'Z')) * 1000n + BigInt(key.slice(20, 26)) + 1n;
+  const seconds = new Date(Number(micros / 1_000_000n) * 1000).toISOString().slice(0, 19);
+  return `${seconds}.${String(micros % 1_000_000n).padStart(6, '0')}Z`;
+}
+
 /**
  * One page of the tenant's trail across services, newest first. Each service answers its newest `limit`
  * entries before the cursor; a service that has more has only been read down to its last entry, so the page
- * stops at the latest of those last entries (nothing of another service older than it is shown yet), and the
- * next page starts there.
+ * keeps what is newer than the latest of those last entries (nothing older, from any service, is shown yet; nor
+ * what lies at that very instant, where the service may hold more than it answered), and the next page starts
+ * just after that instant, so it holds everything at it.
  */
 export function mergePages(pages: { service: AuditedService; items: AuditEntry[]; next?: string | null }[]): MergedPage {
   const cut = pages
@@ -78,9 +87,9 @@ export function mergePages(pages: { service: AuditedService; items: AuditEntry[]
     .reduce<string | undefined>((latest, at) => (!latest || instantKey(at) > instantKey(latest) ? at : latest), undefined);
   const items = pages
     .flatMap((p) => p.items.map((e) => ({ ...e, service: p.service })))
-    .filter((e) => !cut || instantKey(e.occurredAt) >= instantKey(cut))
+    .filter((e) => !cut || instantKey(e.occurredAt) > instantKey(cut))
     .sort((a, b) => instantKey(b.occurredAt).localeCompare(instantKey(a.occurredAt)) || a.service.localeCompare(b.service) || b.seq - a.seq);
-  return { items, next: cut };
+  return { items, next: cut && microLater(cut) };
 }
 
 /** The earlier of two instants (either may be absent). */
@@ -88,6 +97,13 @@ export function earlier(a?: string, b?: string): string | undefined {
   if (!a) return b;
   if (!b) return a;
   return instantKey(a) <= instantKey(b) ? a : b;
+}
+
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30, not 2026-13-01). */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /** A day in the browser's time zone as the instants that bound it: its first instant, and the next day's. */

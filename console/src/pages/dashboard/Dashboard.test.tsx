@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, monthRange } from './Dashboard';
+import { defaultPeriod, monthRange, validPeriod } from './Dashboard';
 import { csvOf } from '../../app/reports/ReportView';
 
 describe('the dashboard period', () => {
@@ -8,6 +8,15 @@ describe('the dashboard period', () => {
       from: '2023-11-01', to: '2024-02-29', months: ['2023-11', '2023-12', '2024-01', '2024-02'],
     });
     expect(monthRange('2026-04', '2026-04')).toEqual({ from: '2026-04-01', to: '2026-04-30', months: ['2026-04'] });
+  });
+
+  it('refuses months that do not exist, a reversed period and one of more than sixty months', () => {
+    expect(validPeriod('2025-01', '2025-12')).toBe(true);
+    expect(validPeriod('2025-13', '2026-01')).toBe(false); // would never end the month loop
+    expect(validPeriod('2025-00', '2025-01')).toBe(false);
+    expect(validPeriod('2026-02', '2026-01')).toBe(false);
+    expect(validPeriod('2021-01', '2025-12')).toBe(true);
+    expect(validPeriod('2021-01', '2026-01')).toBe(false);
   });
 
   it('defaults to the last twelve months up to this one', () => {

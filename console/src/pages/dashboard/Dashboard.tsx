@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { ActionGroup, Button, Content, Flex, Form, PageSection, Spinner, Title } from '@patternfly/react-core';
+import { ActionGroup, Alert, Button, Content, Flex, Form, PageSection, Spinner, Title } from '@patternfly/react-core';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
 import { FormattedNumber, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
@@ -33,6 +33,17 @@ export function defaultPeriod(today = new Date()): { from: string; to: string } 
 }
 
 const monthly = { period: 'month' as const };
+/** Months in one dashboard at most (one processing-time request each). */
+export const MAX_MONTHS = 60;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A period the dashboard can show: two real months, in order, at most MAX_MONTHS apart. */
+export function validPeriod(from: string, to: string): boolean {
+  if (!MONTH.test(from) || !MONTH.test(to) || from > to) return false;
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  return (ty - fy) * 12 + (tm - fm) < MAX_MONTHS;
+}
 
 /** The analyst's dashboard for a chosen period: every chart has its table beside it, and each table its CSV. */
 export default function Dashboard() {
@@ -45,7 +56,7 @@ export default function Dashboard() {
   const [draft, setDraft] = useState({ from: fromMonth, to: toMonth });
   // the fields follow the address (back and forward, a shared link)
   useEffect(() => setDraft({ from: fromMonth, to: toMonth }), [fromMonth, toMonth]);
-  const valid = /^\d{4}-\d{2}$/.test(fromMonth) && /^\d{4}-\d{2}$/.test(toMonth) && fromMonth <= toMonth;
+  const valid = validPeriod(fromMonth, toMonth);
   const range = valid ? monthRange(fromMonth, toMonth) : monthRange(fallback.from, fallback.to);
   const span = { from: range.from, to: range.to };
 
@@ -82,6 +93,7 @@ export default function Dashboard() {
   };
   const csv = (report: string, query: string) => `/api/v1/reports/${report}?${query}`;
   const q = `from=${range.from}&to=${range.to}&period=month`;
+  const day = (iso: string) => intl.formatDate(`${iso}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
   const pending = [claims, decisions, backlog, rules, evidence, ...times].filter((r) => r.isPending).length;
 
   return (
@@ -100,9 +112,9 @@ export default function Dashboard() {
             </ActionGroup>
           </Flex>
         </Form>
-        {!valid && <ProblemAlert error={new Error(t('dashboard.invalidPeriod'))} />}
+        {!valid && <Alert variant="warning" isInline title={t('dashboard.invalidPeriod', { max: MAX_MONTHS })} />}
         <Content component="p" aria-live="polite">
-          {pending > 0 ? t('dashboard.loading', { count: pending }) : t('dashboard.ready', { from: range.from, to: range.to })}
+          {pending > 0 ? t('dashboard.loading', { count: pending }) : t('dashboard.ready', { from: day(range.from), to: day(range.to) })}
         </Content>
       </PageSection>
       <Lodged report={claims.data} error={claims.error} csvPath={csv('claims', `${q}&by=status`)} />
@@ -150,10 +162,17 @@ function useT() {
   return (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
 }
 
+/** "2026-03" as the reader writes a month ("März 2026"); anything else as it is. */
+function useMonth() {
+  const intl = useIntl();
+  return (v: string) => (/^\d{4}-\d{2}$/.test(v) ? intl.formatDate(`${v}-01T00:00:00Z`, { year: 'numeric', month: 'short', timeZone: 'UTC' }) : v);
+}
+
 function Lodged({ report, error, csvPath }: Props) {
   const t = useT();
   const label = useEnumLabel();
-  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? v : label('claimStatus', v));
+  const month = useMonth();
+  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : label('claimStatus', v));
   const title = t('dashboard.lodged');
   return (
     <Section id="lodged" title={title} intro={t('dashboard.lodgedIntro')} error={error} pending={!report}
@@ -171,7 +190,8 @@ function Lodged({ report, error, csvPath }: Props) {
 
 function Decisions({ report, error, csvPath }: Props) {
   const t = useT();
-  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? v : t(`eurostat.${v}`));
+  const month = useMonth();
+  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : t(`eurostat.${v}`));
   const title = t('dashboard.decisions');
   return (
     <Section id="decisions" title={title} intro={t('dashboard.decisionsIntro')} error={error} pending={!report}
@@ -191,6 +211,7 @@ function RecognitionRate({ report, error }: Props) {
   const t = useT();
   const intl = useIntl();
   const title = t('dashboard.rate');
+  const month = useMonth();
   const rates = report ? report.rows.map((row, i) => ({ row, rate: report.rates?.[i] ?? null })) : [];
   return (
     <Section id="rate" title={title} intro={t('dashboard.rateIntro')} error={error} pending={!report}
@@ -213,7 +234,7 @@ function RecognitionRate({ report, error }: Props) {
               <Tbody>
                 {rates.map(({ row, rate }) => (
                   <Tr key={row}>
-                    <Th scope="row">{row}</Th>
+                    <Th scope="row">{month(row)}</Th>
                     <Td dataLabel={t('dashboard.rateColumn')}>
                       {rate == null ? (
                         <abbr title={t('report.suppressedLong')}>{t('report.suppressed')}</abbr>
@@ -228,7 +249,7 @@ function RecognitionRate({ report, error }: Props) {
           }
           chart={{
             kind: 'line', percent: true, title, description: t('dashboard.chartDescription', { name: title, count: rates.length }),
-            categories: rates.map((r) => r.row), series: [{ name: t('dashboard.rateColumn'), data: rates.map((r) => r.rate) }],
+            categories: rates.map((r) => month(r.row)), series: [{ name: t('dashboard.rateColumn'), data: rates.map((r) => r.rate) }],
           }}
         />
       )}
@@ -241,6 +262,7 @@ type Time = { suppressed: boolean; decisions?: number | null; medianDays?: numbe
 function ProcessingTime({ months, results, error }: { months: string[]; results: (Time | undefined)[]; error?: unknown }) {
   const t = useT();
   const title = t('dashboard.time');
+  const month = useMonth();
   const ready = results.every(Boolean);
   const days = (v: number | null | undefined, suppressed: boolean) =>
     suppressed || v == null ? <abbr title={t('report.suppressedLong')}>{t('report.suppressed')}</abbr> : <FormattedNumber value={v} maximumFractionDigits={1} />;
@@ -270,7 +292,7 @@ function ProcessingTime({ months, results, error }: { months: string[]; results:
                   const r = results[i]!;
                   return (
                     <Tr key={m}>
-                      <Th scope="row">{m}</Th>
+                      <Th scope="row">{month(m)}</Th>
                       <Td dataLabel={t('dashboard.timeDecisions')}>{days(r.decisions, r.suppressed)}</Td>
                       <Td dataLabel={t('dashboard.median')}>{days(r.medianDays, r.suppressed)}</Td>
                       <Td dataLabel={t('dashboard.p90')}>{days(r.p90Days, r.suppressed)}</Td>
@@ -281,7 +303,7 @@ function ProcessingTime({ months, results, error }: { months: string[]; results:
             </Table>
           }
           chart={{
-            kind: 'line', title, description: t('dashboard.chartDescription', { name: title, count: months.length }), categories: months,
+            kind: 'line', title, description: t('dashboard.chartDescription', { name: title, count: months.length }), categories: months.map(month),
             series: [
               { name: t('dashboard.median'), data: results.map((r) => (r!.suppressed ? null : r!.medianDays ?? null)) },
               { name: t('dashboard.p90'), data: results.map((r) => (r!.suppressed ? null : r!.p90Days ?? null)) },
@@ -339,7 +361,8 @@ function Evidence({ report, error, csvPath }: Props) {
   const t = useT();
   const label = useEnumLabel();
   const title = t('dashboard.evidence');
-  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? v : label('category', v));
+  const month = useMonth();
+  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : label('category', v));
   return (
     <Section id="evidence" title={title} intro={t('dashboard.evidenceIntro')} error={error} pending={!report}
       download={report && csvPath && <CsvDownload path={csvPath} filename="evidence-by-category.csv" label={title} />}>

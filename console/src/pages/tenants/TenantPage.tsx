@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert, Button, Content, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Flex,
@@ -23,8 +23,10 @@ export default function TenantPage() {
   const queries = useQueryClient();
   const tenant = useQuery({ queryKey: ['tenants', id], queryFn: () => call(tenants.GET('/api/v1/tenants/{id}', { params: { path: { id } } })) });
   const [confirming, setConfirming] = useState(false);
+  const status_ = useRef<HTMLElement>(null);
   const updated = (next: Tenant) => {
-    queries.setQueryData(['tenants', id], next);
+    // the first admin's temporary password is shown from the answer, never kept in the cache
+    queries.setQueryData(['tenants', id], { ...next, firstAdmin: undefined });
     void queries.invalidateQueries({ queryKey: ['tenants'], exact: true });
   };
   const provision = useMutation({
@@ -38,15 +40,22 @@ export default function TenantPage() {
           ? tenants.POST('/api/v1/tenants/{id}/suspend', { params: { path: { id } } })
           : tenants.POST('/api/v1/tenants/{id}/reactivate', { params: { path: { id } } }),
       ),
-    onSuccess: updated,
+    onSuccess: (next: Tenant) => {
+      updated(next);
+      status_.current?.focus(); // the button pressed is replaced by its opposite: focus where the new status is said
+    },
   });
   const offboard = useMutation({
     mutationFn: () => call(tenants.POST('/api/v1/tenants/{id}/offboard', { params: { path: { id } } })),
     onSuccess: (answer) => {
       setConfirming(false);
       updated(answer.tenant);
+      status_.current?.focus();
     },
   });
+
+  // one action's outcome at a time: starting one clears what the others said
+  const only = (keep: { reset: () => void }) => [provision, status, offboard].filter((m) => m !== keep).forEach((m) => m.reset());
 
   if (tenant.isPending) return <Spinner aria-label={t('common.loading')} />;
   if (!tenant.data) {
@@ -57,7 +66,7 @@ export default function TenantPage() {
       </PageSection>
     );
   }
-  const current = provision.data ?? tenant.data;
+  const current = tenant.data;
   const failed = current.provisioning.some((s) => s.status === 'FAILED');
   const offboarded = current.status === 'OFFBOARDED';
   return (
@@ -83,7 +92,7 @@ export default function TenantPage() {
           <DescriptionListGroup>
             <DescriptionListTerm>{t('tenants.col.status')}</DescriptionListTerm>
             <DescriptionListDescription>
-              <strong>{t(`tenants.status.${current.status}`)}</strong>
+              <strong ref={status_} tabIndex={-1} aria-live="polite">{t(`tenants.status.${current.status}`)}</strong>
             </DescriptionListDescription>
           </DescriptionListGroup>
           <DescriptionListGroup>
@@ -98,25 +107,25 @@ export default function TenantPage() {
         <Title headingLevel="h2" id="tenant-actions">
           {t('tenant.actions')}
         </Title>
-        <ProblemAlert error={provision.error ?? status.error ?? offboard.error} />
+        <ProblemAlert error={provision.error ?? status.error ?? (confirming ? undefined : offboard.error)} />
         {!offboarded && (
           <Flex>
             {failed && (
-              <Button variant="primary" onClick={() => provision.mutate()} isLoading={provision.isPending} isDisabled={provision.isPending}>
+              <Button variant="primary" onClick={() => { only(provision); provision.mutate(); }} isLoading={provision.isPending} isDisabled={provision.isPending}>
                 {t('tenant.retry')}
               </Button>
             )}
             {current.status === 'ACTIVE' && (
-              <Button variant="secondary" onClick={() => status.mutate('suspend')} isLoading={status.isPending} isDisabled={status.isPending}>
+              <Button variant="secondary" onClick={() => { only(status); status.mutate('suspend'); }} isLoading={status.isPending} isDisabled={status.isPending}>
                 {t('tenant.suspend')}
               </Button>
             )}
             {current.status === 'SUSPENDED' && (
-              <Button variant="secondary" onClick={() => status.mutate('reactivate')} isLoading={status.isPending} isDisabled={status.isPending}>
+              <Button variant="secondary" onClick={() => { only(status); status.mutate('reactivate'); }} isLoading={status.isPending} isDisabled={status.isPending}>
                 {t('tenant.reactivate')}
               </Button>
             )}
-            <Button variant="danger" onClick={() => setConfirming(true)}>
+            <Button variant="danger" onClick={() => { offboard.reset(); setConfirming(true); }}>
               {t('tenant.offboard')}
             </Button>
           </Flex>
@@ -128,8 +137,9 @@ export default function TenantPage() {
         <ProvisioningSteps steps={current.provisioning} running={provision.isPending} label={t('tenants.provisioning.title')} />
       </PageSection>
       {offboard.data && <ShreddingReport report={offboard.data} />}
-      <OffboardConfirmation id={current.id} open={confirming} pending={offboard.isPending} error={offboard.error}
-        onCancel={() => setConfirming(false)} onConfirm={() => offboard.mutate()} />
+      {/* keyed by each opening: the typed id and any earlier error never carry over */}
+      <OffboardConfirmation key={String(confirming)} id={current.id} open={confirming} pending={offboard.isPending} error={offboard.error}
+        onCancel={() => setConfirming(false)} onConfirm={() => { only(offboard); offboard.mutate(); }} />
     </>
   );
 }
@@ -146,7 +156,8 @@ function OffboardConfirmation({ id, open, pending, error, onCancel, onConfirm }:
     if (typed === id) onConfirm();
   };
   return (
-    <Modal isOpen={open} onClose={onCancel} variant="small" aria-labelledby="offboard-title" aria-describedby="offboard-body">
+    <Modal isOpen={open} onClose={onCancel} variant="small" aria-labelledby="offboard-title" aria-describedby="offboard-body"
+      elementToFocus="#f-confirm-id">
       <ModalHeader title={t('tenant.offboard.title', { id })} labelId="offboard-title" titleIconVariant="danger" />
       <ModalBody>
         <Content id="offboard-body" component="p">{t('tenant.offboard.body', { id })}</Content>
@@ -197,7 +208,7 @@ function ShreddingReport({ report }: { report: Offboarded }) {
           {report.dataLocations.flatMap((service) =>
             (service.locations.length ? service.locations : [undefined]).map((location, i) => (
               <Tr key={`${service.service}-${location?.table ?? i}`}>
-                <Td dataLabel={t('audit.col.service')}>{service.service}</Td>
+                <Td dataLabel={t('audit.col.service')}>{t(`audit.service.${service.service}`)}</Td>
                 <Td dataLabel={t('tenant.shredding.col.key')}>
                   {service.destroyed ? t('tenant.shredding.destroyed') : t('tenant.shredding.alreadyDestroyed')}
                 </Td>

@@ -232,8 +232,18 @@ class EndToEndTest {
         assertEquals(422, refused.status(), refused.body());
         assertTrue(refused.body().contains("sampleCases[0]") && refused.body().contains("ua-kyiv-fears-combat")
                 && refused.body().contains("TEMPORARY_PROTECTION"), refused.body());
+        // the policy administrator runs the cases before publishing: which fails, and why
+        ApiClient.Response run = gateway.post(path + "/sample-cases", admin, Map.of());
+        assertEquals(200, run.status(), run.body());
+        assertEquals("ua-kyiv-fears-combat", run.at("cases.0.id"), run.body());
+        assertEquals(false, run.at("cases.0.passed"), run.body());
+        assertEquals(1, run.at("failed"), run.body());
+        assertTrue(run.body().contains("expected REFUGEE_STATUS, the engine recommends TEMPORARY_PROTECTION"), run.body());
         ApiClient.Response corrected = gateway.put(path, admin, pack.replaceFirst("\\{", sample.formatted("TEMPORARY_PROTECTION")), Map.of());
         assertEquals(200, corrected.status(), corrected.body());
+        ApiClient.Response passing = gateway.post(path + "/sample-cases", admin, Map.of());
+        assertEquals(true, passing.at("cases.0.passed"), passing.body());
+        assertEquals(List.of(), passing.at("cases.0.problems"), passing.body());
         ApiClient.Response published = gateway.post(path + "/publish", admin, nextYear);
         assertEquals(200, published.status(), published.body());
         assertEquals("PUBLISHED", published.json().get("status"));

@@ -44,7 +44,7 @@ final class ConsolePages implements Ordered {
 
     /** The console's top-level areas (its router's first path segments). */
     static final java.util.Set<String> AREAS = java.util.Set.of("claims", "applicants", "approvals", "team", "dashboard", "audit",
-            "tenants", "platform-report");
+            "tenants", "platform-report", "packs");
 
     static boolean isConsoleRoute(String path) {
         String[] segments = path.split("/");

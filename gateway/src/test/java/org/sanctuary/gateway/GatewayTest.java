@@ -214,7 +214,7 @@ class GatewayTest implements TestPropertyProvider {
         assertEquals(200, deepLink.status());
         assertEquals(page.body(), deepLink.body());
         for (String area : List.of("/approvals", "/team", "/dashboard?from=2026-01&to=2026-03", "/audit", "/tenants", "/tenants/demo-gov",
-                "/platform-report")) {
+                "/platform-report", "/packs", "/packs/3")) {
             assertEquals(page.body(), api().get(area, null).body(), area); // every area of the console opens from its address
         }
         assertEquals(404, api().get("/no-such-area", null).status());

@@ -9,6 +9,7 @@ import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
@@ -40,8 +41,20 @@ public class PackTestSuite {
         this.simulate = assessment.isBlank() ? null : URI.create(assessment.replaceAll("/+$", "") + "/api/v1/assessments/simulate");
     }
 
+    /** One sample case's outcome: its id, whether the engine gave what it expects, and each difference in words. */
+    @Serdeable
+    public record CaseResult(int index, String id, boolean passed, List<String> problems) {
+    }
+
     /** The failing cases as violations at {@code sampleCases[i]}; empty when the pack has none or all pass. */
     public List<Problem.Violation> failures(JsonNode pack, String authorization) {
+        return results(pack, authorization).stream().filter(r -> !r.passed())
+                .map(r -> new Problem.Violation("sampleCases[" + r.index() + "]", r.id() + ": " + String.join("; ", r.problems())))
+                .toList();
+    }
+
+    /** Every sample case of the pack run through the assessment's simulation with the pack itself, as the caller. */
+    public List<CaseResult> results(JsonNode pack, String authorization) {
         JsonNode cases = pack.get("sampleCases");
         if (cases == null || !cases.isArray() || cases.size() == 0) {
             return List.of();
@@ -50,7 +63,7 @@ public class PackTestSuite {
             throw new ProblemException(ProblemType.UNAVAILABLE,
                     "This pack carries sample cases, but no assessment service is configured to run them; it cannot be published here.");
         }
-        List<Problem.Violation> failures = new ArrayList<>();
+        List<CaseResult> results = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             JsonNode sample = cases.get(i);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -73,11 +86,9 @@ public class PackTestSuite {
             } catch (HttpClientException | IOException e) {
                 throw unavailable();
             }
-            if (!problems.isEmpty()) {
-                failures.add(new Problem.Violation("sampleCases[" + i + "]", id + ": " + String.join("; ", problems)));
-            }
+            results.add(new CaseResult(i, id, problems.isEmpty(), problems));
         }
-        return failures;
+        return results;
     }
 
     private static List<String> compare(JsonNode expected, JsonNode result) {

@@ -18,6 +18,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.sanctuary.common.tenancy.Roles;
@@ -76,8 +81,30 @@ class PolicyPackController {
         return packs.publish(tenantId, version, publication.effectiveFrom(), authorization);
     }
 
+    /** Runs the version's own sample cases through the assessment's simulation, as the caller: each case passed or why not. */
+    @Post("/{version}/sample-cases")
+    SampleCaseRun sampleCases(@PathVariable String tenantId, @PathVariable int version,
+                              @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        List<PackTestSuite.CaseResult> cases = packs.runSampleCases(tenantId, version, authorization);
+        int passed = (int) cases.stream().filter(PackTestSuite.CaseResult::passed).count();
+        return new SampleCaseRun(version, passed, cases.size() - passed, cases);
+    }
+
+    /** A run of a version's sample cases: how many passed and failed, and each case. */
+    @Serdeable
+    record SampleCaseRun(int version, int passed, int failed, List<PackTestSuite.CaseResult> cases) {
+    }
+
+    /** One operation of an RFC 6902 JSON Patch, as the diff writes it (the schema of the diff's answer). */
+    @Serdeable
+    record PatchOperation(String op, String path, @Nullable String from,
+                          @Nullable @Schema(description = "any JSON value: the value added or put in place") Object value) {
+    }
+
     /** RFC 6902 JSON Patch turning version {@code version} into version {@code to}. */
     @Get(value = "/{version}/diff", produces = MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the JSON Patch (RFC 6902) from this version to version `to`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = PatchOperation.class))))
     String diff(@PathVariable String tenantId, @PathVariable int version, @QueryValue int to) {
         return packs.diff(tenantId, version, to);
     }
