@@ -15,7 +15,7 @@ export type Cell = components['schemas']['SmallCells.Cell'];
 const ReportChart = lazy(() => import('./ReportChart'));
 
 /** The chart is an extra: when it cannot draw, the table (the source of truth) stays. */
-class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+export class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };

@@ -93,6 +93,8 @@ export default function Dashboard() {
   };
   const csv = (report: string, query: string) => `/api/v1/reports/${report}?${query}`;
   const q = `from=${range.from}&to=${range.to}&period=month`;
+  const label = useEnumLabel();
+  const month = useMonth();
   const day = (iso: string) => intl.formatDate(`${iso}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
   const pending = [claims, decisions, backlog, rules, evidence, ...times].filter((r) => r.isPending).length;
 
@@ -117,13 +119,21 @@ export default function Dashboard() {
           {pending > 0 ? t('dashboard.loading', { count: pending }) : t('dashboard.ready', { from: day(range.from), to: day(range.to) })}
         </Content>
       </PageSection>
-      <Lodged report={claims.data} error={claims.error} csvPath={csv('claims', `${q}&by=status`)} />
-      <Decisions report={decisions.data} error={decisions.error} csvPath={csv('decisions', `${q}&stage=FIRST_INSTANCE`)} />
+      <ReportSection id="lodged" report={claims.data} error={claims.error} csvPath={csv('claims', `${q}&by=status`)}
+        filename="claims-lodged.csv" rowHeader={t('dashboard.month')} kind="stacked"
+        name={(v) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : label('claimStatus', v))} />
+      <ReportSection id="decisions" report={decisions.data} error={decisions.error} csvPath={csv('decisions', `${q}&stage=FIRST_INSTANCE`)}
+        filename="first-instance-decisions.csv" rowHeader={t('dashboard.month')} kind="stacked"
+        name={(v) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : t(`eurostat.${v}`))} />
       <RecognitionRate report={decisions.data} error={decisions.error} />
       <ProcessingTime months={range.months} results={times.map((r) => r.data)} error={times.find((r) => r.error)?.error} />
       <Backlog report={backlog.data} error={backlog.error} />
-      <Rules report={rules.data} error={rules.error} csvPath={csv('rules', `from=${range.from}&to=${range.to}`)} />
-      <Evidence report={evidence.data} error={evidence.error} csvPath={csv('documents', q)} />
+      <ReportSection id="rules" report={rules.data} error={rules.error} csvPath={csv('rules', `from=${range.from}&to=${range.to}`)}
+        filename="rules-met.csv" rowHeader={t('dashboard.rule')} kind="list"
+        name={(v) => (v === 'positive decisions' ? t('dashboard.positiveDecisions') : v)} />
+      <ReportSection id="evidence" report={evidence.data} error={evidence.error} csvPath={csv('documents', q)}
+        filename="evidence-by-category.csv" rowHeader={t('dashboard.month')} kind="stacked"
+        name={(v) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : label('category', v))} />
     </>
   );
 }
@@ -168,39 +178,27 @@ function useMonth() {
   return (v: string) => (/^\d{4}-\d{2}$/.test(v) ? intl.formatDate(`${v}-01T00:00:00Z`, { year: 'numeric', month: 'short', timeZone: 'UTC' }) : v);
 }
 
-function Lodged({ report, error, csvPath }: Props) {
+/**
+ * One protected report as a section: its table, its chart over the table's rows (one series per column: stacked
+ * months, or bars for a list such as the rules), its CSV as the server writes it.
+ */
+function ReportSection({ id, report, error, csvPath, filename, rowHeader, name, kind }: Props & {
+  id: 'lodged' | 'decisions' | 'rules' | 'evidence'; filename: string; rowHeader: string; name: (v: string) => string;
+  kind: 'stacked' | 'list';
+}) {
   const t = useT();
-  const label = useEnumLabel();
-  const month = useMonth();
-  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : label('claimStatus', v));
-  const title = t('dashboard.lodged');
+  const title = t(`dashboard.${id}`);
   return (
-    <Section id="lodged" title={title} intro={t('dashboard.lodgedIntro')} error={error} pending={!report}
-      download={report && csvPath && <CsvDownload path={csvPath} filename="claims-lodged.csv" label={title} />}>
+    <Section id={id} title={title} intro={t(`dashboard.${id}Intro`)} error={error} pending={!report}
+      download={report && csvPath && <CsvDownload path={csvPath} filename={filename} label={title} />}>
       {report && (
         <TableAndChart
           label={title}
-          table={<ReportTable report={report} caption={title} rowHeader={t('dashboard.month')} label={name} headingId="lodged" />}
-          chart={{ kind: 'stacked', title, description: t('dashboard.chartDescription', { name: title, count: report.rows.length }), ...byColumn(report, name) }}
-        />
-      )}
-    </Section>
-  );
-}
-
-function Decisions({ report, error, csvPath }: Props) {
-  const t = useT();
-  const month = useMonth();
-  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : t(`eurostat.${v}`));
-  const title = t('dashboard.decisions');
-  return (
-    <Section id="decisions" title={title} intro={t('dashboard.decisionsIntro')} error={error} pending={!report}
-      download={report && csvPath && <CsvDownload path={csvPath} filename="first-instance-decisions.csv" label={title} />}>
-      {report && (
-        <TableAndChart
-          label={title}
-          table={<ReportTable report={report} caption={title} rowHeader={t('dashboard.month')} label={name} headingId="decisions" />}
-          chart={{ kind: 'stacked', title, description: t('dashboard.chartDescription', { name: title, count: report.rows.length }), ...byColumn(report, name) }}
+          table={<ReportTable report={report} caption={title} rowHeader={rowHeader} label={name} headingId={id} />}
+          chart={report.rows.length > 0 ? {
+            kind: kind === 'list' ? 'bar' : 'stacked', horizontal: kind === 'list', title,
+            description: t('dashboard.chartDescription', { name: title, count: report.rows.length }), ...byColumn(report, name),
+          } : undefined}
         />
       )}
     </Section>
@@ -329,49 +327,6 @@ function Backlog({ report, error }: Props) {
           chart={report.rows.length > 0 ? {
             kind: 'bar', title, description: t('dashboard.chartDescription', { name: title, count: report.columns.length }),
             categories: report.columns.map(name), series: [{ name: t('dashboard.openClaims'), data: report.cells[0].map(chartValue) }],
-          } : undefined}
-        />
-      )}
-    </Section>
-  );
-}
-
-function Rules({ report, error, csvPath }: Props) {
-  const t = useT();
-  const title = t('dashboard.rules');
-  const name = (v: string) => (v === 'positive decisions' ? t('dashboard.positiveDecisions') : v);
-  return (
-    <Section id="rules" title={title} intro={t('dashboard.rulesIntro')} error={error} pending={!report}
-      download={report && csvPath && <CsvDownload path={csvPath} filename="rules-met.csv" label={title} />}>
-      {report && (
-        <TableAndChart
-          label={title}
-          table={<ReportTable report={report} caption={title} rowHeader={t('dashboard.rule')} label={name} headingId="rules" />}
-          chart={report.rows.length > 0 ? {
-            kind: 'bar', horizontal: true, title, description: t('dashboard.chartDescription', { name: title, count: report.rows.length }),
-            ...byColumn(report, name),
-          } : undefined}
-        />
-      )}
-    </Section>
-  );
-}
-
-function Evidence({ report, error, csvPath }: Props) {
-  const t = useT();
-  const label = useEnumLabel();
-  const title = t('dashboard.evidence');
-  const month = useMonth();
-  const name = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? month(v) : label('category', v));
-  return (
-    <Section id="evidence" title={title} intro={t('dashboard.evidenceIntro')} error={error} pending={!report}
-      download={report && csvPath && <CsvDownload path={csvPath} filename="evidence-by-category.csv" label={title} />}>
-      {report && (
-        <TableAndChart
-          label={title}
-          table={<ReportTable report={report} caption={title} rowHeader={t('dashboard.month')} label={name} headingId="evidence" />}
-          chart={report.rows.length > 0 ? {
-            kind: 'stacked', title, description: t('dashboard.chartDescription', { name: title, count: report.rows.length }), ...byColumn(report, name),
           } : undefined}
         />
       )}

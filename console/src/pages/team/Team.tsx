@@ -1,4 +1,5 @@
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
+import { ChartBoundary } from '../../app/reports/ReportView';
 import { Content, EmptyState, Grid, GridItem, PageSection, Spinner, Title } from '@patternfly/react-core';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
 import { FormattedNumber, useIntl } from 'react-intl';
@@ -32,17 +33,6 @@ export function workloadRows(data: Workload[], labelOf: (sub: string | null | un
       overdue: w.overdue,
       onTime: Math.max(0, w.open - w.overdue),
     }));
-}
-
-/** The chart is an extra: when it cannot draw, the table (the source of truth) stays. */
-class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  render() {
-    return this.state.failed ? null : this.props.children;
-  }
 }
 
 export default function Team() {
