@@ -8,11 +8,8 @@ export type PolicyPack = components['schemas']['PolicyPack'];
 export type SampleCaseRun = components['schemas']['PolicyPackController.SampleCaseRun'];
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/**
- * One RFC 6902 operation as the tenants service writes a diff (its generated type, with `value` read as what it is:
- * any JSON value, which the generated document can only call an object).
- */
-export type PatchOperation = Omit<components['schemas']['PolicyPackController.PatchOperation'], 'value'> & { value?: unknown };
+/** One RFC 6902 operation as the tenants service writes a diff. */
+export type PatchOperation = components['schemas']['PolicyPackController.PatchOperation'];
 
 /** A change between two versions as a reader sees it: where, what it was, what it becomes. */
 export interface Change {

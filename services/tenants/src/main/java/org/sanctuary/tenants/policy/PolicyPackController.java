@@ -98,7 +98,8 @@ class PolicyPackController {
     /** One operation of an RFC 6902 JSON Patch, as the diff writes it (the schema of the diff's answer). */
     @Serdeable
     record PatchOperation(String op, String path, @Nullable String from,
-                          @Nullable @Schema(description = "any JSON value: the value added or put in place") Object value) {
+                          @Nullable @Schema(description = "any JSON value: the value added or put in place",
+                                  anyOf = {String.class, Double.class, Boolean.class, Object.class, List.class}) Object value) {
     }
 
     /** RFC 6902 JSON Patch turning version {@code version} into version {@code to}. */
