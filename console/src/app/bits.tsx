@@ -1,5 +1,6 @@
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { ExclamationTriangleIcon, OutlinedClockIcon } from '@patternfly/react-icons';
+import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon, OutlinedClockIcon } from '@patternfly/react-icons';
+import type { ReactNode } from 'react';
 import type { components } from '../api/generated/intake';
 import { daysUntil, isoDateValue } from './dates';
 import { useMe } from './MeContext';
@@ -69,4 +70,20 @@ export function Assignee({ sub }: { sub?: string | null }) {
   if (!sub) return <FormattedMessage id="claim.unassigned" />;
   if (sub === me.sub) return <FormattedMessage id="claim.me" />;
   return <ShortId id={sub} />;
+}
+
+/** A check's outcome in words with its icon (never colour alone): a pass plainly, a failure bold in the danger colour. */
+export function PassFail({ passed, children }: { passed: boolean; children: ReactNode }) {
+  if (passed) {
+    return (
+      <span>
+        <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" aria-hidden="true" /> {children}
+      </span>
+    );
+  }
+  return (
+    <span style={{ color: 'var(--pf-t--global--text--color--status--danger--default)', fontWeight: 600 }}>
+      <ExclamationCircleIcon aria-hidden="true" /> {children}
+    </span>
+  );
 }

@@ -3,13 +3,12 @@ import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import {
   ActionGroup, Button, Content, EmptyState, Form, Grid, GridItem, Label, PageSection, Spinner, Title,
 } from '@patternfly/react-core';
-import { CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
 import { FormattedDate, FormattedNumber, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../app/problems';
 import { TextField } from '../../app/fields';
-import { ShortId } from '../../app/bits';
+import { PassFail, ShortId } from '../../app/bits';
 import { useMe } from '../../app/MeContext';
 import {
   AUDITED_SERVICES, dayEnd, dayStart, earlier, isDay, mergePages, type AuditFilter, type AuditedService, type ChainResult,
@@ -254,21 +253,12 @@ function Verification() {
 
 function ChainOutcome({ result }: { result: ChainResult }) {
   const intl = useIntl();
-  if (result.intact) {
-    return (
-      <span>
-        <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" aria-hidden="true" />{' '}
-        {intl.formatMessage({ id: 'audit.verify.intact' })}
-      </span>
-    );
-  }
   return (
-    <span style={{ color: 'var(--pf-t--global--text--color--status--danger--default)', fontWeight: 600 }}>
-      <ExclamationCircleIcon aria-hidden="true" />{' '}
-      {intl.formatMessage(
-        { id: 'audit.verify.broken' },
-        { chain: result.brokenChain ?? '?', seq: result.firstBrokenSeq ?? '?', reason: result.reason ?? '' },
-      )}
-    </span>
+    <PassFail passed={result.intact}>
+      {result.intact
+        ? intl.formatMessage({ id: 'audit.verify.intact' })
+        : intl.formatMessage({ id: 'audit.verify.broken' },
+          { chain: result.brokenChain ?? '?', seq: result.firstBrokenSeq ?? '?', reason: result.reason ?? '' })}
+    </PassFail>
   );
 }

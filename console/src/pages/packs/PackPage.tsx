@@ -4,14 +4,13 @@ import {
   ActionGroup, Alert, Button, Content, Form, FormGroup, FormSelect, FormSelectOption, Modal, ModalBody, ModalFooter,
   ModalHeader, PageSection, Spinner, TextArea, Title,
 } from '@patternfly/react-core';
-import { CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { tenants } from '../../api/client';
 import { call, ProblemAlert } from '../../app/problems';
 import { TextField } from '../../app/fields';
-import { IsoDate } from '../../app/bits';
+import { IsoDate, PassFail } from '../../app/bits';
 import { useMe } from '../../app/MeContext';
 import { NoTenant } from './Packs';
 import { changes, inForce, todayUtc, usePack, usePacks, type Change, type Json, type PolicyPack, type SampleCaseRun } from './packs';
@@ -272,16 +271,7 @@ function SampleCases({ tenantId, version }: { tenantId: string; version: number 
                       <code translate="no">{c.id}</code>
                     </Th>
                     <Td dataLabel={t('packs.cases.col.result')}>
-                      {c.passed ? (
-                        <span>
-                          <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" aria-hidden="true" />{' '}
-                          {t('packs.cases.passed')}
-                        </span>
-                      ) : (
-                        <span style={{ color: 'var(--pf-t--global--text--color--status--danger--default)', fontWeight: 600 }}>
-                          <ExclamationCircleIcon aria-hidden="true" /> {t('packs.cases.failed')}
-                        </span>
-                      )}
+                      <PassFail passed={c.passed}>{t(c.passed ? 'packs.cases.passed' : 'packs.cases.failed')}</PassFail>
                     </Td>
                     <Td dataLabel={t('packs.cases.col.why')}>
                       {c.problems.length > 0 && (
