@@ -212,6 +212,17 @@ class TenantsApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void theSchemaPacksAreValidatedWithIsServedToPolicyAdministrators() throws IOException {
+        ApiClient.Response schema = api().get("/api/v1/policy/schema", TwoTenants.a("policy-admin"));
+        assertEquals(200, schema.status(), schema.body());
+        try (var in = getClass().getResourceAsStream("/schemas/policy-pack.schema.json")) {
+            assertEquals(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), schema.body());
+        }
+        assertEquals("https://sanctuary.example/schemas/policy-pack/1", schema.at("$id"));
+        assertProblem(api().get("/api/v1/policy/schema", TwoTenants.a("caseworker")), 403);
+    }
+
+    @Test
     void rolesAndTenantsAreKeptApart() throws IOException {
         String adminA = TwoTenants.a("policy-admin");
         api().post("/api/v1/tenants/" + TwoTenants.A + "/policy-packs", adminA, pack("eu-member.json"));

@@ -25,16 +25,23 @@ import java.util.List;
 public class PolicyPackSchema {
 
     private final Schema schema;
+    private final String text;
 
     public PolicyPackSchema() {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build()));
         try (InputStream in = PolicyPackSchema.class.getResourceAsStream("/schemas/policy-pack.schema.json")) {
-            this.schema = registry.getSchema(in, InputFormat.JSON);
+            this.text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            this.schema = registry.getSchema(text, InputFormat.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The schema's own text, as the service reads it. */
+    public String text() {
+        return text;
     }
 
     /** Every violation of the schema, in document order. */
