@@ -95,6 +95,69 @@ class NeedToKnowTest extends IntakeApiTest {
         assertEquals("ACCEPTED", api().get(path, registrar).at("credibility.militaryStatus"));
     }
 
+    /**
+     * The impact of a policy pack reads the open claims' facts in pages (docs/decisions.md): supervisors and policy
+     * administrators only, always with the purpose stated, every claim named in the audit chain with it; drafts and
+     * closed claims never; another tenant's never.
+     */
+    @Test
+    void openClaimsFactsAreReadInPagesForAStatedPurposeAndEachClaimIsAudited() throws Exception {
+        String tenant = "facts-bulk";
+        String caseworker = TestJwtIssuer.get().token(tenant, "cw-bulk", "caseworker");
+        String policyAdmin = TestJwtIssuer.get().token(tenant, "pa-bulk", "policy-admin");
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String applicant = api().post("/api/v1/applicants", caseworker, applicant("Аюр" + i, "Цыденов", "RU", "1990-01-0" + (i + 1)))
+                    .json().get("id").toString();
+            String claim = api().post("/api/v1/claims", caseworker, claim(applicant)).json().get("id").toString();
+            if (i < 2) {
+                assertEquals(200, api().post("/api/v1/claims/" + claim + "/actions/lodge", caseworker, "").status());
+                open.add(claim);
+            } // the third stays a draft: not open, never read
+        }
+        String purpose = because("policy impact of pack version 7");
+
+        assertProblem(api().get("/api/v1/claims/facts", policyAdmin), 403); // no purpose stated
+        assertProblem(api().send("GET", "/api/v1/claims/facts", caseworker, null, Map.of("X-Access-Reason", purpose)), 403);
+        assertProblem(api().send("GET", "/api/v1/claims/facts", TestJwtIssuer.get().token(tenant, "au-bulk", "auditor"), null,
+                Map.of("X-Access-Reason", purpose)), 403);
+
+        List<String> read = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ApiClient.Response page = api().send("GET", "/api/v1/claims/facts?limit=1" + (cursor == null ? "" : "&cursor=" + cursor),
+                    policyAdmin, null, Map.of("X-Access-Reason", purpose));
+            assertEquals(200, page.status(), page.body());
+            for (Object item : page.jsonList("items")) {
+                Map<?, ?> facts = (Map<?, ?>) item;
+                read.add(facts.get("claimId").toString());
+                assertEquals("Buddhist", ((Map<?, ?>) facts.get("applicant")).get("religion"), "the engine reads the special categories");
+            }
+            cursor = (String) page.json().get("next");
+            pages++;
+        } while (cursor != null);
+        assertEquals(open, read, "open claims only, oldest first");
+        assertEquals(2, pages);
+        ApiClient.Response supervisor = api().send("GET", "/api/v1/claims/facts", TestJwtIssuer.get().token(tenant, "sv-bulk", "supervisor"),
+                null, Map.of("X-Access-Reason", purpose));
+        assertEquals(2, supervisor.jsonList("items").size());
+        ApiClient.Response other = api().send("GET", "/api/v1/claims/facts", TestJwtIssuer.get().token("facts-bulk-other", "pa", "policy-admin"),
+                null, Map.of("X-Access-Reason", purpose));
+        assertEquals(List.of(), other.jsonList("items"), "another tenant's claims are not there");
+
+        List<String> audited = new ArrayList<>();
+        try (Connection admin = db.adminConnection(); Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("select resource_id, special_decrypted, reason, outcome from audit_entry where tenant_id = '"
+                     + tenant + "' and actor = 'pa-bulk' and action = 'claim.facts' order by occurred_at")) {
+            while (rs.next()) {
+                audited.add(rs.getString(1) + ":" + rs.getBoolean(2) + ":" + rs.getString(3) + ":" + rs.getString(4));
+            }
+        }
+        assertEquals(List.of("open:false:null:DENIED", open.get(0) + ":true:policy impact of pack version 7:SUCCESS",
+                open.get(1) + ":true:policy impact of pack version 7:SUCCESS"), audited);
+    }
+
     @Test
     void specialFieldsOpenOnNeedToKnowOrWithAStatedReasonThatSupervisorsSee() throws Exception {
         ApiClient.Response created = api().post("/api/v1/applicants", registrar, applicant("Цырен", "Базаров", "RU", "1993-03-03"));

@@ -101,13 +101,18 @@ public class ApplicantStore {
                 rs -> map(rs, openSpecial), tenant, after.createdAt(), after.id(), limit);
     }
 
-    /** The applicants of the current tenant among {@code ids}, never with special-category data (a list). */
+    /** The applicants of the current tenant among {@code ids}, without special-category data (a list). */
     public List<Applicant> withIds(Collection<UUID> ids) {
+        return withIds(ids, false);
+    }
+
+    /** The applicants of the current tenant among {@code ids}; their special-category data opened when asked. */
+    public List<Applicant> withIds(Collection<UUID> ids, boolean openSpecial) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return sql.query("select " + COLUMNS + " from applicant where tenant_id = ? and id = any(?::uuid[]) order by created_at, id",
-                rs -> map(rs, false), Caller.require().tenantId(), ids.stream().map(UUID::toString).toArray(String[]::new));
+                rs -> map(rs, openSpecial), Caller.require().tenantId(), ids.stream().map(UUID::toString).toArray(String[]::new));
     }
 
     public int countExisting(Collection<UUID> ids) {

@@ -22,6 +22,11 @@ import java.util.UUID;
 public record ClaimFacts(UUID claimId, LocalDate asOf, ApplicantFacts applicant, MilitaryProfile military,
                          Map<String, Credibility.Assessment> credibility) {
 
+    /** A page of open claims' facts; {@code next}: the cursor of the following page, null at the end. */
+    @Serdeable
+    public record Page(List<ClaimFacts> items, @Nullable String next) {
+    }
+
     @Serdeable
     public record ApplicantFacts(List<String> nationalities, List<String> imposedNationalities, @Nullable Integer age,
                                  @Nullable RegionOfOrigin regionOfOrigin, boolean ethnicMinority,

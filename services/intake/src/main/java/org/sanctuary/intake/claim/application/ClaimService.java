@@ -40,6 +40,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -300,7 +301,43 @@ public class ClaimService {
         Applicant applicant = applicants.find(claim.applicantId(), true)
                 .orElseThrow(() -> new IllegalStateException("claim without applicant"));
         audit.record("applicant.read", "applicant", applicant.id().toString(), AuditTrail.Outcome.SUCCESS, detail);
+        return factsOf(claim, applicant, LocalDate.now(clock));
+    }
+
+    /** The largest page of open claims' facts one request reads. */
+    public static final int FACTS_PAGE = 500;
+
+    /** The statuses of a claim whose recommendation can still change: lodged, or under assessment. */
+    private static final Set<ClaimStatus> OPEN = Set.of(ClaimStatus.LODGED, ClaimStatus.UNDER_ASSESSMENT);
+
+    /**
+     * A page of the open claims' facts, oldest first, for a stated purpose only (the impact of a policy pack): every
+     * claim and applicant read is named in the audit chain with that purpose, as special-category data opened.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public ClaimFacts.Page openFacts(@Nullable String cursor, int limit, Optional<String> reason) {
+        if (reason.isEmpty()) {
+            audit.record("claim.facts", RESOURCE, "open", AuditTrail.Outcome.DENIED);
+            throw AccessReason.required("open claims' facts");
+        }
+        Slice<Claim> page = Slice.of(store.page(ClaimOrder.CREATED, cursor, limit + 1,
+                new ClaimStore.Filter(OPEN, Optional.empty(), Optional.empty(), Optional.empty())), limit);
+        AuditTrail.Detail detail = new AuditTrail.Detail(true, reason.get());
+        Map<UUID, Applicant> people = applicants.withIds(page.items().stream().map(Claim::applicantId).distinct().toList(), true)
+                .stream().collect(Collectors.toMap(Applicant::id, a -> a));
+        if (!page.items().isEmpty()) {
+            audit.record("claim.facts", RESOURCE, page.items().stream().map(c -> c.id().toString()).collect(Collectors.joining(",")),
+                    AuditTrail.Outcome.SUCCESS, detail);
+            audit.record("applicant.read", "applicant", String.join(",", people.keySet().stream().map(UUID::toString).toList()),
+                    AuditTrail.Outcome.SUCCESS, detail);
+        }
         LocalDate today = LocalDate.now(clock);
+        List<ClaimFacts> items = page.items().stream().map(c -> factsOf(c, people.get(c.applicantId()), today)).toList();
+        return new ClaimFacts.Page(items, page.more() ? ClaimOrder.CREATED.cursorAfter(page.items().get(page.items().size() - 1)) : null);
+    }
+
+    /** The document the engine reads: genuine nationalities, age on {@code today}, the declared facts. */
+    private static ClaimFacts factsOf(Claim claim, Applicant applicant, LocalDate today) {
         SpecialCategory special = applicant.special();
         ClaimFacts.ApplicantFacts facts = new ClaimFacts.ApplicantFacts(
                 applicant.nationalities().stream().filter(n -> !n.imposed()).map(Nationality::country).toList(),

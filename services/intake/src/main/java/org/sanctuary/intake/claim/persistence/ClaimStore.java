@@ -96,10 +96,10 @@ public class ClaimStore {
     }
 
     /**
-     * What a list of claims is narrowed to. {@code assignees}: claims assigned to any of these subjects;
+     * What a list of claims is narrowed to. {@code statuses}: any of these (empty: every status); {@code assignees}: claims assigned to any of these subjects;
      * {@code includeUnassigned} adds those assigned to nobody (a caseworker's "my work": his and the unassigned).
      */
-    public record Filter(Optional<ClaimStatus> status, Optional<UUID> applicantId, Optional<Assignment> assignment,
+    public record Filter(java.util.Set<ClaimStatus> statuses, Optional<UUID> applicantId, Optional<Assignment> assignment,
                          Optional<LocalDate> deadlineBefore) {
     }
 
@@ -115,10 +115,10 @@ public class ClaimStore {
     public List<Claim> page(ClaimOrder order, @Nullable String cursor, int limit, Filter filter) {
         List<Object> params = new java.util.ArrayList<>(List.of(Caller.require().tenantId()));
         StringBuilder where = new StringBuilder("tenant_id = ?").append(order.after(cursor, params));
-        filter.status().ifPresent(s -> {
-            where.append(" and status = ?");
-            params.add(s);
-        });
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and status in (").append(String.join(", ", java.util.Collections.nCopies(filter.statuses().size(), "?"))).append(")");
+            params.addAll(filter.statuses());
+        }
         filter.applicantId().ifPresent(a -> {
             where.append(" and applicant_id = ?");
             params.add(a);
