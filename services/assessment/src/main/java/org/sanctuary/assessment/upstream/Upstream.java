@@ -12,7 +12,14 @@ import org.sanctuary.common.platform.PolicyInForce;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 
+import org.sanctuary.common.tenancy.Caller;
+
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -42,12 +49,15 @@ public class Upstream {
     private final PolicyInForce policy;
     private final JsonMapper json;
     private final String intake;
+    private final String tenants;
 
-    public Upstream(OnBehalf onBehalf, PolicyInForce policy, JsonMapper json, @Value("${sanctuary.intake.url}") String intake) {
+    public Upstream(OnBehalf onBehalf, PolicyInForce policy, JsonMapper json, @Value("${sanctuary.intake.url}") String intake,
+                    @Value("${sanctuary.tenants.url:}") String tenants) {
         this.onBehalf = onBehalf;
         this.policy = policy;
         this.json = json;
         this.intake = intake.replaceAll("/+$", "");
+        this.tenants = tenants.replaceAll("/+$", "");
     }
 
     public ClaimRef claim(UUID id, String authorization) {
@@ -68,6 +78,36 @@ public class Upstream {
         JsonNode pack = policy.pack(authorization, at).orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,
                 "No policy pack of your organization is in force on " + at + "; publish one first, or give a pack to simulate with."));
         return new EffectivePack(pack.get("version").getIntValue(), read(pack.get("document"), PolicyPack.class, "policy pack"));
+    }
+
+    /** One version of the caller's organization's packs, draft or published, as its policy administrator reads it. */
+    public PolicyPack packVersion(int version, String authorization) {
+        JsonNode pack = onBehalf.get(tenants + "/api/v1/tenants/" + Caller.require().tenantId() + "/policy-packs/" + version,
+                authorization, "Policy pack");
+        return read(pack.get("document"), PolicyPack.class, "policy pack");
+    }
+
+    /** One open claim's facts, as the engine reads them. */
+    public record OpenClaim(UUID claimId, Facts facts) {
+    }
+
+    /** A page of open claims' facts and the cursor of the next (null at the end). */
+    public record OpenClaims(List<OpenClaim> items, @Nullable String next) {
+    }
+
+    /**
+     * A page of the organization's open claims' facts (intake's bulk read, as the caller), for {@code purpose}, which
+     * intake records in its audit chain against every claim read.
+     */
+    public OpenClaims openClaims(@Nullable String cursor, String authorization, String purpose) {
+        String url = intake + "/api/v1/claims/facts" + (cursor == null ? "" : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        JsonNode page = onBehalf.get(url, authorization, "Claims", Map.of(ACCESS_REASON, URLEncoder.encode(purpose, StandardCharsets.UTF_8)));
+        List<OpenClaim> items = new ArrayList<>();
+        for (JsonNode item : page.get("items").values()) {
+            items.add(new OpenClaim(UUID.fromString(item.get("claimId").getStringValue()), read(item, Facts.class, "claims' facts")));
+        }
+        JsonNode next = page.get("next");
+        return new OpenClaims(items, next == null || next.isNull() ? null : next.getStringValue());
     }
 
     private <T> T read(JsonNode node, Class<T> type, String what) {
