@@ -26,7 +26,16 @@ public final class Engine {
         this.rules = rules;
     }
 
+    /** The assessment, its findings' reasons written in English ({@link Reasons#in} writes them in another language). */
     public Assessment assess(PolicyPack pack, Facts facts, LocalDate date, String packVersion) {
+        return Reasons.in(assessCodesOnly(pack, facts, date, packVersion), Reasons.ENGLISH);
+    }
+
+    /**
+     * The assessment with its reasons as codes only, no sentences written: for comparing many assessments (the impact
+     * of a pack), where writing every reason would cost more than the rules themselves.
+     */
+    public Assessment assessCodesOnly(PolicyPack pack, Facts facts, LocalDate date, String packVersion) {
         Case c = new Case(pack, facts, date, packVersion);
         Map<String, Verdict> verdicts = new HashMap<>();
         Map<String, Verdict> earlier = new Earlier(verdicts);
@@ -78,8 +87,8 @@ public final class Engine {
         }
         String sex = c.applicant.sex() == null ? null : c.applicant.sex().name();
         List<Reason> reasons = verdict.reasons().stream().map(r -> r.with("sex", sex)).toList();
-        return Reasons.in(new Finding(rule.id(), rule.title(), verdict.result(), List.of(), reasons, List.copyOf(facts),
-                List.copyOf(new LinkedHashSet<>(evidence)), List.copyOf(coi), c.packVersion), Reasons.ENGLISH);
+        return new Finding(rule.id(), rule.title(), verdict.result(), List.of(), reasons, List.copyOf(facts),
+                List.copyOf(new LinkedHashSet<>(evidence)), List.copyOf(coi), c.packVersion);
     }
 
     /** Step 7 (S13, S14): exclusion overrides; then refugee → subsidiary → humanitarian / non-refoulement → temporary → reject. */

@@ -103,8 +103,8 @@ public class PackImpact {
         do {
             Upstream.OpenClaims page = upstream.openClaims(cursor, authorization, purpose);
             for (Upstream.OpenClaim claim : page.items()) {
-                Assessment before = engine.assess(current.pack(), claim.facts(), today, Integer.toString(current.version()));
-                Assessment after = engine.assess(candidate, claim.facts(), today, version == null ? "submitted" : version.toString());
+                Assessment before = engine.assessCodesOnly(current.pack(), claim.facts(), today, Integer.toString(current.version()));
+                Assessment after = engine.assessCodesOnly(candidate, claim.facts(), today, version == null ? "submitted" : version.toString());
                 counts.computeIfAbsent(before.recommendation(), r -> new EnumMap<>(Recommendation.class))
                         .merge(after.recommendation(), 1, Integer::sum);
                 claims++;
