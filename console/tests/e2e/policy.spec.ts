@@ -15,7 +15,8 @@ const kyiv = (id: string, recommendation: string) => ({
 /**
  * The policy administrator's flow (issue 13): the versions and the one in force; a new draft copied from it, edited as
  * JSON (the schema's refusal shown with where), its changes against the version in force side by side, its sample
- * cases run (one failing, and why), and publishing from a date after a confirmation naming what changes.
+ * cases run (one failing, and why), edited as the form generated from the pack's schema (the refusal at its field, the
+ * COI a country at a time), and publishing from a date after a confirmation naming what changes.
  */
 for (const locale of ['en', 'uk']) {
   test(`the policy administrator drafts, tests and publishes a pack (${locale})`, async ({ browser }) => {
@@ -35,6 +36,8 @@ for (const locale of ['en', 'uk']) {
     await expect(page).toHaveURL(/\/packs\/\d+$/);
     const draft = Number(page.url().replace(/.*\/packs\//, ''));
     await expect(page.getByRole('heading', { level: 1, name: t('packs.version', { version: draft }) })).toBeVisible();
+    // a draft opens as the form; the same draft as JSON
+    await page.getByRole('button', { name: t('packs.editor.json'), exact: true }).click();
     const json = page.getByRole('textbox', { name: t('packs.document.json') });
     const document = JSON.parse(await json.inputValue()) as Record<string, unknown>;
 
@@ -74,8 +77,56 @@ for (const locale of ['en', 'uk']) {
     await screenshot(page, `pack-cases-${locale}`, failing);
     await expectAccessible(page, `pack draft (${locale})`);
 
-    // corrected, then published from a date after the confirmation names the changes
+    // corrected
     await save({ ...edited, sampleCases: [kyiv('kyiv-temporary', 'TEMPORARY_PROTECTION')] });
+
+    // the impact on every open claim before publishing: how many recommendations would change, from what to what
+    const impactAnswer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/assessments/impact'));
+    await page.getByRole('button', { name: t('packs.impact.run') }).click();
+    const answered = await impactAnswer;
+    expect(answered.status()).toBe(200);
+    const impact = (await answered.json()) as { claims: number; recommendationsChanged: number; findingsChanged: number; inForce: number };
+    expect(impact.inForce).toBe(inForce);
+    await expect(page.getByText(t('packs.impact.summary', {
+      claims: impact.claims, changed: impact.recommendationsChanged, findings: impact.findingsChanged,
+    }))).toBeVisible();
+    if (impact.claims > 0) {
+      const transitions = page.getByRole('grid', { name: t('packs.impact.transitions') });
+      await expect(transitions.locator('tbody tr').first()).toBeVisible();
+      await screenshot(page, `pack-impact-${locale}`, page.locator('section', { has: page.locator('#impact-heading') }));
+    }
+    await expectAccessible(page, `pack impact (${locale})`);
+
+    // the same draft as the form generated from the pack's schema: what the schema refuses is said at its field
+    await page.getByRole('button', { name: t('packs.editor.form'), exact: true }).click();
+    const smallCells = page.getByRole('spinbutton', { name: t('packs.field.smallCellThreshold'), exact: true });
+    await expect(smallCells).toHaveValue(String(threshold));
+    await expectAccessible(page, `pack form (${locale})`);
+    const saveForm = async (status: number) => {
+      const answer = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/policy-packs/${draft}`));
+      await page.getByRole('button', { name: t('packs.document.save') }).click();
+      expect((await answer).status()).toBe(status);
+    };
+    await smallCells.fill('3'); // under the platform's floor of 5
+    await saveForm(400);
+    await expect(smallCells).toHaveAttribute('aria-invalid', 'true');
+    await expect(smallCells).toHaveAccessibleDescription(/5/); // the schema's minimum, described by the field itself
+    await screenshot(page, `pack-form-refused-${locale}`, smallCells);
+    await expectAccessible(page, `pack form refused (${locale})`);
+    await smallCells.fill(String(threshold));
+    await saveForm(200);
+    await expect(page.getByText(t('packs.document.saved'))).toBeVisible();
+    await expect(smallCells).toHaveAttribute('aria-invalid', 'false');
+
+    // the COI a country at a time, each its own form
+    const coi = page.getByRole('group', { name: t('packs.field.coi'), exact: true });
+    const country = coi.getByRole('combobox', { name: t('packs.key.coi'), exact: true });
+    const chosen = await country.locator('option').last().getAttribute('value');
+    await country.selectOption(chosen!);
+    await expect(coi.getByRole('group', { name: chosen!, exact: true })).toBeVisible();
+    await expect(coi.getByLabel(t('packs.field.asOf'))).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+
+    // published from a date after the confirmation names the changes
     const later = new Date(Date.UTC(new Date().getUTCFullYear() + 3, 0, 1)).toISOString().slice(0, 10);
     await page.getByLabel(t('packs.publish.effectiveFrom')).fill(later);
     await page.getByRole('button', { name: t('packs.publish.open') }).click();

@@ -1,19 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ActionGroup, Alert, Button, Content, Form, FormGroup, FormSelect, FormSelectOption, Modal, ModalBody, ModalFooter,
-  ModalHeader, PageSection, Spinner, TextArea, Title,
+  ModalHeader, PageSection, Spinner, Stack, TextArea, Title, ToggleGroup, ToggleGroupItem,
 } from '@patternfly/react-core';
 import { Table, Caption, Thead, Tr, Th, Tbody, Td } from '@patternfly/react-table';
 import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { tenants } from '../../api/client';
-import { call, ProblemAlert } from '../../app/problems';
+import { ApiError, call, ProblemAlert } from '../../app/problems';
 import { TextField } from '../../app/fields';
 import { IsoDate, PassFail } from '../../app/bits';
 import { useMe } from '../../app/MeContext';
 import { NoTenant } from './Packs';
-import { changes, inForce, todayUtc, usePack, usePacks, type Change, type Json, type PolicyPack, type SampleCaseRun } from './packs';
+import ImpactSection from './Impact';
+import { changes, inForce, todayUtc, usePack, usePacks, usePolicySchema, type Change, type Json, type PolicyPack, type SampleCaseRun } from './packs';
+import { PackEditor } from './PackEditor';
+import { errorSchemaOf } from './schemaForm';
 
 const MAX_CHANGES_NAMED = 12;
 
@@ -90,6 +93,7 @@ export default function PackPage() {
       </PageSection>
       <DocumentSection tenantId={tenantId} version={version} document={pack.data.document as Json} editable={draft} onSaved={refresh} />
       <SampleCases tenantId={tenantId} version={version} />
+      {draft && <ImpactSection version={version} inForce={current?.version} />}
       {draft && (
         <Publish tenantId={tenantId} version={version} packs={packs.data ?? []}
           onPublished={() => {
@@ -164,68 +168,133 @@ function Changes({ tenantId, from, to }: { tenantId: string; from: number; to: n
   );
 }
 
-/** The document as JSON: edited and saved while a draft (the server's violations listed with their paths). */
-function DocumentSection({ tenantId, version, document, editable, onSaved }: {
+/**
+ * The document in two views of one draft, saved with PUT while a draft: a form generated from the pack's schema (the
+ * server's violations shown at their fields) and the JSON (the violations listed with their paths). A draft opens as
+ * the form, where it is edited; a published version as JSON, the whole of it at a glance (its form is read-only).
+ */
+export function DocumentSection({ tenantId, version, document, editable, onSaved }: {
   tenantId: string; version: number; document: Json; editable: boolean; onSaved: () => void;
 }) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
   const queries = useQueryClient();
+  const schema = usePolicySchema();
+  const [view, setView] = useState<'form' | 'json'>(editable ? 'form' : 'json');
+  const [draft, setDraft] = useState<Json>(document);
   const [text, setText] = useState(() => JSON.stringify(document, null, 2));
-  useEffect(() => setText(JSON.stringify(document, null, 2)), [document]);
-  const [syntax, setSyntax] = useState<string>();
+  useEffect(() => {
+    setDraft(document);
+    setText(JSON.stringify(document, null, 2));
+  }, [document]);
+  const [syntax, setSyntax] = useState<{ message: string; toForm?: boolean }>();
+  const [edited, setEdited] = useState(false); // "saved" says so of what is on screen only
   const save = useMutation({
     mutationFn: (body: string) =>
       call(tenants.PUT('/api/v1/tenants/{tenantId}/policy-packs/{version}', {
         params: { path: { tenantId, version } }, body, bodySerializer: (b) => b,
       })),
+    onMutate: () => setEdited(false),
     onSuccess: (saved) => {
       queries.setQueryData(['packs', tenantId, version], saved);
       onSaved();
     },
   });
-  const edit = (value: string) => {
+  // the last save's violations stay at their fields while they are corrected, until the next save
+  const { errorSchema, placed } = useMemo(
+    () => errorSchemaOf(save.error instanceof ApiError ? save.error.problem.violations ?? [] : []), [save.error]);
+  const formSchema = view === 'form' ? schema.data : undefined; // the JSON view stands in when the schema cannot be read
+  const shown = formSchema ? 'form' : view === 'form' && schema.isPending ? 'pending' : 'json';
+  const editText = (value: string) => {
     setText(value);
-    save.reset(); // "saved" says so of what is on screen only
+    setEdited(true);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const editForm = (next: Json) => {
+    setDraft(next);
+    setEdited(true);
+  };
+  /** The JSON as a document, or undefined with the browser's words for where it breaks. */
+  const parsed = (toForm?: boolean): Json | undefined => {
     try {
-      JSON.parse(text);
+      const value = JSON.parse(text) as Json;
       setSyntax(undefined);
-      save.mutate(text);
+      return value;
     } catch (error) {
-      setSyntax(error instanceof Error ? error.message : String(error));
+      setSyntax({ message: error instanceof Error ? error.message : String(error), toForm });
+      return undefined;
     }
   };
+  const show = (next: 'form' | 'json') => {
+    if (next === shown) return;
+    if (next === 'json') {
+      setText(JSON.stringify(draft, null, 2));
+      setSyntax(undefined);
+      setView('json');
+      return;
+    }
+    const value = parsed(true); // JSON that does not parse has no form: the JSON stays, and says why
+    if (value === undefined) return;
+    setDraft(value);
+    setView('form');
+  };
+  const submitText = (e: FormEvent) => {
+    e.preventDefault();
+    if (parsed() !== undefined) save.mutate(text);
+  };
+  const footer = (
+    <>
+      <ProblemAlert error={save.error} shownFields={shown === 'form' ? placed : []} />
+      <div aria-live="polite">{save.isSuccess && !edited && <Alert variant="success" isInline title={t('packs.document.saved')} />}</div>
+      {editable && (
+        <ActionGroup>
+          <Button type="submit" variant="primary" isLoading={save.isPending} isDisabled={save.isPending}>
+            {t('packs.document.save')}
+          </Button>
+        </ActionGroup>
+      )}
+    </>
+  );
+  const intro = shown === 'json' ? (editable ? 'packs.document.editIntro' : 'packs.document.readIntro') : editable ? 'packs.editor.formIntro' : 'packs.editor.formReadIntro';
   return (
     <PageSection aria-labelledby="document-heading">
-      <Title headingLevel="h2" id="document-heading">
-        {t('packs.document.title')}
-      </Title>
-      <Content component="p">{editable ? t('packs.document.editIntro') : t('packs.document.readIntro')}</Content>
-      <Form onSubmit={submit}>
-        <FormGroup label={t('packs.document.json')} fieldId="pack-json">
-          <TextArea id="pack-json" value={text} onChange={(_e, v) => edit(v)} readOnlyVariant={editable ? undefined : 'default'}
-            rows={24} resizeOrientation="vertical" spellCheck={false} style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}
-            validated={syntax ? 'error' : 'default'} aria-describedby={syntax ? 'pack-json-syntax' : undefined} />
-        </FormGroup>
-        {syntax && (
-          <Alert id="pack-json-syntax" variant="danger" isInline title={t('packs.document.syntax')}>
-            {/* the browser's own words for where the JSON breaks */}
-            <span lang="en">{syntax}</span>
-          </Alert>
+      <Stack hasGutter>
+        <Title headingLevel="h2" id="document-heading">
+          {t('packs.document.title')}
+        </Title>
+        <Content component="p">{t(intro)}</Content>
+        <ToggleGroup aria-label={t('packs.editor.view')}>
+          <ToggleGroupItem buttonId="pack-view-form" text={t('packs.editor.form')} isSelected={shown !== 'json'} isDisabled={schema.isError}
+            onChange={() => show('form')} />
+          <ToggleGroupItem buttonId="pack-view-json" text={t('packs.editor.json')} isSelected={shown === 'json'} onChange={() => show('json')} />
+        </ToggleGroup>
+        {schema.isError && <Alert variant="warning" isInline title={t('packs.editor.schemaMissing')} />}
+        {shown === 'pending' && <Spinner aria-label={t('common.loading')} />}
+        {formSchema && (
+          <PackEditor schema={formSchema} document={draft} onChange={editForm} errorSchema={errorSchema} readonly={!editable}
+            onSubmit={(value) => save.mutate(JSON.stringify(value, null, 2))}>
+            {footer}
+          </PackEditor>
         )}
-        <ProblemAlert error={save.error} />
-        <div aria-live="polite">{save.isSuccess && !save.isPending && <Alert variant="success" isInline title={t('packs.document.saved')} />}</div>
-        {editable && (
-          <ActionGroup>
-            <Button type="submit" variant="primary" isLoading={save.isPending} isDisabled={save.isPending}>
-              {t('packs.document.save')}
-            </Button>
-          </ActionGroup>
+        {shown === 'json' && (
+          <Form onSubmit={submitText}>
+            <FormGroup label={t('packs.document.json')} fieldId="pack-json">
+              <TextArea id="pack-json" value={text} onChange={(_e, v) => editText(v)} readOnlyVariant={editable ? undefined : 'default'}
+                rows={24} resizeOrientation="vertical" spellCheck={false} style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}
+                validated={syntax ? 'error' : 'default'} aria-describedby={syntax ? 'pack-json-syntax' : undefined} />
+            </FormGroup>
+            <div aria-live="polite">
+              {syntax && (
+                <Alert id="pack-json-syntax" variant="danger" isInline title={t('packs.document.syntax')}>
+                  {/* the browser's own words for where the JSON breaks */}
+                  <span lang="en">{syntax.message}</span>
+                  {syntax.toForm && <p>{t('packs.editor.jsonFirst')}</p>}
+                </Alert>
+              )}
+            </div>
+            {footer}
+          </Form>
         )}
-      </Form>
+      </Stack>
     </PageSection>
   );
 }

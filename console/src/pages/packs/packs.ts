@@ -77,5 +77,14 @@ export function usePack(tenantId: string | undefined, version: number | undefine
   });
 }
 
+/** The policy-pack JSON Schema the tenants service validates with (one source: the pack editor is generated from it). */
+export function usePolicySchema() {
+  return useQuery({
+    queryKey: ['policy-schema'],
+    staleTime: Infinity, // it changes with a deployment of the service, not while the page is open
+    queryFn: () => call(tenants.GET('/api/v1/policy/schema')),
+  });
+}
+
 /** Today in UTC, as the tenants service dates effectiveness. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
