@@ -24,6 +24,7 @@ async function lodgedClaim(): Promise<{ applicantId: string; claimId: string }> 
 async function firstReason(claimId: string, locale: string): Promise<string> {
   const runs = await fetch(`${API}/api/v1/assessments?claimId=${claimId}`, {
     headers: { Authorization: `Bearer ${await token('gov-caseworker')}`, 'Accept-Language': locale } });
+  expect(runs.status, await runs.clone().text()).toBe(200);
   expect(runs.headers.get('content-language')).toBe(locale);
   const [run] = (await runs.json()) as { result: { findings: { reasons: string[] }[] } }[];
   return run.result.findings[0].reasons[0];

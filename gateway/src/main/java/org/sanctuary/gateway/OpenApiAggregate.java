@@ -75,31 +75,47 @@ class OpenApiAggregate {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> aggregate() {
         aggregations.increment();
-        Map<String, Object> paths = new LinkedHashMap<>();
-        Map<String, Object> schemas = new LinkedHashMap<>();
-        Map<String, Object> securitySchemes = new LinkedHashMap<>();
+        List<String> specs = new java.util.ArrayList<>();
         List<String> unavailable = new java.util.ArrayList<>();
         for (URI document : documents) {
             try {
-                String yaml = http.toBlocking().retrieve(HttpRequest.GET(document));
-                Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-                // the public contract only: /internal and management paths are never routed, so never described
-                ((Map<String, Object>) spec.getOrDefault("paths", Map.of())).forEach((path, item) -> {
-                    if (path.startsWith("/api/")) {
-                        ((Map<String, Object>) item).values().forEach(AggregateRoles::moveToExtension);
-                        paths.put(path, item);
-                    }
-                });
-                Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
-                schemas.putAll((Map<String, Object>) components.getOrDefault("schemas", Map.of()));
-                securitySchemes.putAll((Map<String, Object>) components.getOrDefault("securitySchemes", Map.of()));
+                specs.add(http.toBlocking().retrieve(HttpRequest.GET(document)));
             } catch (RuntimeException e) {
                 unavailable.add(document.toString());
             }
         }
+        return merge(specs, unavailable);
+    }
+
+    /**
+     * The services' documents (YAML, as micronaut-openapi writes them at build time) merged into the public one. The
+     * same merge runs at build time ({@link Build}): the e2e suite generates its Java client from that document, and
+     * checks it is the one served here.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(List<String> documents, List<String> unavailable) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        Map<String, Object> securitySchemes = new LinkedHashMap<>();
+        for (String yaml : documents) {
+            Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            // the public contract only: /internal and management paths are never routed, so never described
+            ((Map<String, Object>) spec.getOrDefault("paths", Map.of())).forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    ((Map<String, Object>) item).values().forEach(AggregateRoles::moveToExtension);
+                    paths.put(path, item);
+                }
+            });
+            Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
+            schemas.putAll((Map<String, Object>) components.getOrDefault("schemas", Map.of()));
+            securitySchemes.putAll((Map<String, Object>) components.getOrDefault("securitySchemes", Map.of()));
+        }
+        anyValues(schemas);
+        withItems(schemas);
+        withItems(paths);
+        uniqueOperationIds(paths);
         Map<String, Object> merged = new LinkedHashMap<>();
         merged.put("openapi", "3.0.1");
         merged.put("info", Map.of("title", "Sanctuary API", "version", "v1",
@@ -112,6 +128,119 @@ class OpenApiAggregate {
             merged.put("x-unavailable", unavailable);
         }
         return java.util.Collections.unmodifiableMap(merged);
+    }
+
+    private static final java.util.Set<String> JSON_TYPES = java.util.Set.of("string", "number", "boolean", "object", "array");
+
+    /**
+     * Any JSON value, as OpenAPI 3.0 says it: a schema without a type. The annotations cannot write one (a Java
+     * {@code Object} becomes {@code type: object}), so a value that may be anything (a diff operation's) lists every
+     * type in an {@code anyOf}; the public document says "any" plainly — generated clients read that list as a union
+     * they cannot compile, but an untyped schema as their language's any-value type.
+     */
+    @SuppressWarnings("unchecked")
+    static void anyValues(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("anyOf") instanceof List<?> alternatives && alternatives.stream()
+                    .map(a -> a instanceof Map<?, ?> m ? m.get("type") : null).collect(java.util.stream.Collectors.toSet()).equals(JSON_TYPES)) {
+                ((Map<String, Object>) map).remove("anyOf");
+            }
+            map.values().forEach(OpenApiAggregate::anyValues);
+        } else if (node instanceof List<?> list) {
+            list.forEach(OpenApiAggregate::anyValues);
+        }
+    }
+
+    /**
+     * An array of any values: micronaut-openapi writes {@code List<Object>} (a diff operation's value may be one) as
+     * {@code type: array} without {@code items}, which OpenAPI 3.0 requires; an empty schema is "any value".
+     */
+    @SuppressWarnings("unchecked")
+    static void withItems(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if ("array".equals(map.get("type")) && !map.containsKey("items")) {
+                ((Map<String, Object>) map).put("items", new LinkedHashMap<>());
+            }
+            map.values().forEach(OpenApiAggregate::withItems);
+        } else if (node instanceof List<?> list) {
+            list.forEach(OpenApiAggregate::withItems);
+        }
+    }
+
+    private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    /**
+     * Operation ids unique in the document, as OpenAPI requires (a generated client names its methods by them): each
+     * service names its operations after the controllers' methods, so {@code get} or {@code entries} recur (within a
+     * service micronaut-openapi numbers them: {@code get_1}). An id whose name recurs is prefixed with its path's fixed
+     * segments instead — {@code /api/v1/decisions/{id}} {@code get_1} becomes {@code decisionsGet},
+     * {@code /api/v1/documents-audit/entries} {@code entries} becomes {@code documentsAuditEntries}.
+     */
+    static void uniqueOperationIds(Map<String, Object> paths) {
+        Map<String, Integer> uses = new java.util.HashMap<>();
+        paths.values().forEach(item -> operations(item).forEach(op -> uses.merge(base(op), 1, Integer::sum)));
+        Map<String, Integer> taken = new java.util.HashMap<>();
+        paths.forEach((path, item) -> operations(item).forEach(op -> {
+            String id = uses.get(base(op)) > 1 ? prefixed(path, base(op)) : base(op);
+            int seen = taken.merge(id, 1, Integer::sum);
+            op.put("operationId", seen == 1 ? id : id + "_" + (seen - 1)); // two operations on one path with one name
+        }));
+    }
+
+    /** The method's name, without micronaut-openapi's number for a name that recurs in one service. */
+    private static String base(Map<String, Object> operation) {
+        return String.valueOf(operation.get("operationId")).replaceFirst("_\\d+$", "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> operations(Object item) {
+        List<Map<String, Object>> operations = new java.util.ArrayList<>();
+        ((Map<String, Object>) item).forEach((method, op) -> {
+            if (METHODS.contains(method) && op instanceof Map<?, ?> map && map.get("operationId") != null) {
+                operations.add((Map<String, Object>) map);
+            }
+        });
+        return operations;
+    }
+
+    static String prefixed(String path, String id) {
+        List<String> words = new java.util.ArrayList<>();
+        List<String> segments = List.of(path.replaceFirst("^/api/v1/", "").split("/"));
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (segment.startsWith("{") || (last && segment.equalsIgnoreCase(id))) {
+                continue;
+            }
+            for (String word : segment.split("-")) {
+                words.add(words.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+            }
+        }
+        words.add(Character.toUpperCase(id.charAt(0)) + id.substring(1));
+        return String.join("", words);
+    }
+
+    /**
+     * Writes the public document at build time from the services' build-time documents: {@code main(output, inputs…)}.
+     * Run by the gateway's build (exec-maven-plugin) into {@code target/sanctuary-api-v1.yml}.
+     */
+    static final class Build {
+
+        private Build() {
+        }
+
+        public static void main(String[] args) throws java.io.IOException {
+            List<String> documents = new java.util.ArrayList<>();
+            for (String input : List.of(args).subList(1, args.length)) {
+                documents.add(java.nio.file.Files.readString(java.nio.file.Path.of(input)));
+            }
+            org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+            options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+            options.setDereferenceAliases(true); // each value written out: a reader of the file needs no YAML anchors
+            java.nio.file.Path output = java.nio.file.Path.of(args[0]);
+            java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(output, new Yaml(options).dump(new LinkedHashMap<>(merge(documents, List.of()))));
+        }
     }
 
     /**

@@ -45,6 +45,7 @@ class DuplicatesAndOperationsTest extends IntakeApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void healthMetricsAndTheOpenApiDocumentAreServed() {
         // /health and /metrics only on the management port (endpoints.all.port), never on the API port
         int managementPort = server.getApplicationContext()
@@ -62,5 +63,10 @@ class DuplicatesAndOperationsTest extends IntakeApiTest {
                 "/api/v1/duplicates")) {
             assertTrue(openapi.body().contains(path + ":"), path);
         }
+        // issue 15: what a request may leave out is not required by the document (absent reads as false)
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(openapi.body())
+                .get("components")).get("schemas");
+        assertEquals(List.of("status"), ((Map<String, Object>) schemas.get("MilitaryProfile")).get("required"));
+        assertEquals(null, ((Map<String, Object>) schemas.get("MilitaryProfile.CallUp")).get("required"));
     }
 }

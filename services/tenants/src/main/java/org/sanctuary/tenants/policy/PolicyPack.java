@@ -3,6 +3,7 @@ package org.sanctuary.tenants.policy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,9 @@ import java.time.LocalDate;
 @Serdeable
 public record PolicyPack(String tenantId, int version, Status status, @Nullable LocalDate effectiveFrom,
                          Instant createdAt, String createdBy, @Nullable Instant publishedAt,
-                         @Nullable String publishedBy, @Nullable JsonNode document) {
+                         @Nullable String publishedBy,
+                         @Nullable @Schema(description = "the pack itself, as GET /api/v1/policy/schema describes it",
+                                 type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode document) {
 
     public enum Status { DRAFT, PUBLISHED }
 

@@ -1,15 +1,10 @@
 package org.sanctuary.tenants.registry;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -37,26 +32,22 @@ public class KeycloakOrganizations {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private final Keycloak keycloak;
+    private final KeycloakAdmin keycloak;
     private final String realm;
 
-    public KeycloakOrganizations(@Value("${sanctuary.keycloak.url:}") String url,
-                                 @Value("${sanctuary.keycloak.realm:sanctuary}") String realm,
-                                 @Value("${sanctuary.keycloak.client-id:sanctuary-tenants}") String clientId,
-                                 @Value("${sanctuary.keycloak.client-secret:}") String clientSecret) {
-        this.realm = realm;
-        this.keycloak = url.isBlank() ? null : KeycloakBuilder.builder().serverUrl(url).realm(realm)
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
+    public KeycloakOrganizations(KeycloakAdmin keycloak) {
+        this.keycloak = keycloak;
+        this.realm = keycloak.realmName();
     }
 
     public Provisioning.Outcome provision(Tenant tenant, @Nullable String adminEmail) {
-        if (keycloak == null) {
+        if (keycloak.realm().isEmpty()) {
             String why = "no identity provider is configured (sanctuary.keycloak.url)";
             return new Provisioning.Outcome(List.of(Provisioning.Step.skipped(ORGANIZATION, why),
                     Provisioning.Step.skipped(FIRST_ADMIN, why)), null);
         }
         List<Provisioning.Step> steps = new ArrayList<>();
-        RealmResource realmResource = keycloak.realm(realm);
+        RealmResource realmResource = keycloak.realm().get();
         String organizationId;
         boolean created;
         try {
@@ -122,7 +113,7 @@ public class KeycloakOrganizations {
     }
 
     /** Keycloak's search matches names and domains, not aliases: page through the organizations instead. */
-    private static List<OrganizationRepresentation> byAlias(RealmResource realm, String alias) {
+    static List<OrganizationRepresentation> byAlias(RealmResource realm, String alias) {
         List<OrganizationRepresentation> found = new ArrayList<>();
         for (int first = 0; ; first += 100) {
             List<OrganizationRepresentation> page = realm.organizations().list(first, 100);
@@ -146,12 +137,5 @@ public class KeycloakOrganizations {
             password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return password.toString();
-    }
-
-    @PreDestroy
-    void close() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.sanctuary.intake.claim.domain;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,8 +21,8 @@ public record MilitaryProfile(@NotNull MilitaryStatus status,
                               @Nullable @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String recruitingCountry,
                               @Nullable @Valid CallUp callUp,
                               @Nullable @Valid Unit unit,
-                              boolean served,
-                              boolean deserted,
+                              @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean served,
+                              @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean deserted,
                               @Nullable @Valid Objection objection,
                               @Nullable @Size(max = 20) List<@NotNull IllTreatment> illTreatmentSuffered,
                               @Nullable @Size(max = 20) List<@Pattern(regexp = "^[A-Z][A-Z0-9_]{1,80}$", message = "must be an upper-case code") String> exclusionIndicators) {
@@ -42,7 +43,8 @@ public record MilitaryProfile(@NotNull MilitaryStatus status,
     public enum ObjectionBasis { RELIGIOUS, MORAL, POLITICAL }
 
     @Serdeable
-    public record CallUp(boolean received, @Nullable LocalDate date, @Nullable CallUpChannel channel, boolean punitive) {
+    public record CallUp(@Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean received, @Nullable LocalDate date, @Nullable CallUpChannel channel,
+                         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean punitive) {
     }
 
     @Serdeable
@@ -50,8 +52,8 @@ public record MilitaryProfile(@NotNull MilitaryStatus status,
     }
 
     @Serdeable
-    public record Objection(boolean held, @Nullable ObjectionKind kind, @Nullable ObjectionBasis basis,
-                            boolean procedureUsed) {
+    public record Objection(@Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean held, @Nullable ObjectionKind kind, @Nullable ObjectionBasis basis,
+                            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean procedureUsed) {
     }
 
     /** The same profile with every absent part spelled out, as the assessment engine reads it. */

@@ -1,0 +1,63 @@
+package org.sanctuary.tenants.registry;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.sanctuary.common.tenancy.Roles;
+
+import java.util.List;
+
+/**
+ * {@code /api/v1/tenants/{tenantId}/api-clients}: the tenant's policy administrator manages its own integrator clients
+ * ({@link ApiClients}); the secret is in the answer to create and rotate only.
+ */
+@Controller("/api/v1/tenants/{tenantId}/api-clients")
+@Secured(Roles.POLICY_ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApiClientController {
+
+    /** {@code name}: lower-case letters, digits and dashes, 2–40 (the client id is {@code <tenant>-api-<name>}). */
+    @Serdeable
+    record NewClient(@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,39}$") String name) {
+    }
+
+    private final ApiClients clients;
+
+    ApiClientController(ApiClients clients) {
+        this.clients = clients;
+    }
+
+    @Post
+    HttpResponse<ApiClients.ApiClient> create(@PathVariable String tenantId, @Body @Valid NewClient request) {
+        return HttpResponse.status(HttpStatus.CREATED).body(clients.create(tenantId, request.name()));
+    }
+
+    @Get
+    List<ApiClients.ApiClient> list(@PathVariable String tenantId) {
+        return clients.list(tenantId);
+    }
+
+    /** A new secret, shown this once; the old one stops working. */
+    @Post("/{clientId}/rotate")
+    ApiClients.ApiClient rotate(@PathVariable String tenantId, @PathVariable String clientId) {
+        return clients.rotate(tenantId, clientId);
+    }
+
+    @Delete("/{clientId}")
+    HttpResponse<Void> revoke(@PathVariable String tenantId, @PathVariable String clientId) {
+        clients.revoke(tenantId, clientId);
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,190 @@
+package org.sanctuary.tenants.registry;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tenant's own API clients (issue 15): Keycloak confidential clients whose service account is a member of the
+ * tenant's organization with the realm role {@code integrator}, so their tokens act for that tenant and no other.
+ * The tenant's policy administrator creates, lists, rotates and revokes them; the secret is shown once, at creation
+ * and at rotation; every step is in the tenants audit chain. A client is the tenant's by its attribute
+ * {@value #TENANT}, read on every access: another tenant's client answers exactly as one that does not exist (404).
+ */
+@Singleton
+public class ApiClients {
+
+    static final String TENANT = "sanctuary.tenant";
+    static final String NAME = "sanctuary.name";
+    static final String CREATED = "sanctuary.created";
+    private static final String RESOURCE = "api-client";
+
+    /** A client as its tenant sees it; {@code secret} only in the answer that made it. */
+    @Serdeable
+    public record ApiClient(String clientId, String name, @Nullable Instant createdAt, boolean enabled, @Nullable String secret) {
+    }
+
+    private final KeycloakAdmin keycloak;
+    private final AuditTrail audit;
+    private final TransactionOperations<Connection> transactions;
+
+    ApiClients(KeycloakAdmin keycloak, AuditTrail audit, TransactionOperations<Connection> transactions) {
+        this.keycloak = keycloak;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /** A new client named {@code name} (a slug, unique in the tenant), with its secret. */
+    public ApiClient create(String tenantId, String name) {
+        RealmResource realm = realm(tenantId);
+        String clientId = tenantId + "-api-" + name;
+        if (!realm.clients().findByClientId(clientId).isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Your organization already has an API client named " + name + ".");
+        }
+        OrganizationRepresentation organization = KeycloakOrganizations.byAlias(realm, tenantId).stream().findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,
+                        "Your organization is not provisioned in the identity provider; ask the platform administrator to retry provisioning."));
+        Instant now = Instant.now();
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName(name);
+        client.setDescription("API client of " + tenantId + " (created by its policy administrator " + Caller.require().subject() + ")");
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setFullScopeAllowed(true);
+        client.setDefaultClientScopes(List.of("basic", "roles", "acr", "organization"));
+        client.setAttributes(Map.of(TENANT, tenantId, NAME, name, CREATED, now.toString()));
+        client.setProtocolMappers(List.of(audience(), flatRoles()));
+        String id;
+        try (Response response = realm.clients().create(client)) {
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        ClientResource created = realm.clients().get(id);
+        try {
+            UserRepresentation account = created.getServiceAccountUser();
+            realm.users().get(account.getId()).roles().realmLevel().add(List.of(realm.roles().get(Roles.INTEGRATOR).toRepresentation()));
+            try (Response response = realm.organizations().get(organization.getId()).members().addMember(account.getId())) {
+                if (response.getStatus() >= 300) {
+                    throw new WebApplicationException(response.getStatus());
+                }
+            }
+        } catch (RuntimeException e) {
+            created.remove(); // half a client must not stay: one without its organization would act for no tenant
+            throw unavailable(e);
+        }
+        String secret = created.getSecret().getValue();
+        audited("api-client.create", clientId);
+        return new ApiClient(clientId, name, now, true, secret);
+    }
+
+    /** The tenant's clients, without secrets. */
+    public List<ApiClient> list(String tenantId) {
+        RealmResource realm = realm(tenantId);
+        List<ApiClient> clients = realm.clients().findAll(tenantId + "-api-", true, true, 0, 1000).stream()
+                .filter(c -> c.getAttributes() != null && tenantId.equals(c.getAttributes().get(TENANT)))
+                .map(c -> new ApiClient(c.getClientId(), c.getAttributes().getOrDefault(NAME, c.getClientId()),
+                        Optional.ofNullable(c.getAttributes().get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(c.isEnabled()), null))
+                .toList();
+        audited("api-client.list", String.join(",", clients.stream().map(ApiClient::clientId).toList()));
+        return clients;
+    }
+
+    /** A new secret; the old one stops working at once (tokens already issued run to their expiry). */
+    public ApiClient rotate(String tenantId, String clientId) {
+        ClientResource client = own(tenantId, clientId);
+        String secret = client.generateNewSecret().getValue();
+        ClientRepresentation c = client.toRepresentation();
+        audited("api-client.rotate", clientId);
+        return new ApiClient(clientId, c.getAttributes().getOrDefault(NAME, clientId),
+                Optional.ofNullable(c.getAttributes().get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(c.isEnabled()), secret);
+    }
+
+    /** Deletes the client and its service account: no new token; tokens already issued run to their expiry (minutes). */
+    public void revoke(String tenantId, String clientId) {
+        own(tenantId, clientId).remove();
+        audited("api-client.revoke", clientId);
+    }
+
+    private ClientResource own(String tenantId, String clientId) {
+        RealmResource realm = realm(tenantId);
+        ClientRepresentation found = realm.clients().findByClientId(clientId).stream()
+                .filter(c -> c.getAttributes() != null && tenantId.equals(c.getAttributes().get(TENANT)))
+                .findFirst().orElse(null);
+        if (found == null) {
+            transactions.executeWrite(status -> {
+                audit.record("api-client.access", RESOURCE, clientId, AuditTrail.Outcome.NOT_FOUND);
+                return null;
+            });
+            throw ProblemException.notFound("API client");
+        }
+        return realm.clients().get(found.getId());
+    }
+
+    /** The realm, for the caller's own organization only (another's: 404, as for packs). */
+    private RealmResource realm(String tenantId) {
+        if (!Caller.require().tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("API client");
+        }
+        return keycloak.realm().orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
+                "No identity provider is configured (sanctuary.keycloak.url): API clients cannot be managed here."));
+    }
+
+    private void audited(String action, String resource) {
+        transactions.executeWrite(status -> {
+            audit.record(action, RESOURCE, resource.isEmpty() ? "none" : resource, AuditTrail.Outcome.SUCCESS);
+            return null;
+        });
+    }
+
+    private static ProblemException unavailable(RuntimeException e) {
+        return new ProblemException(ProblemType.UNAVAILABLE, "The identity provider refused or did not answer ("
+                + (e instanceof WebApplicationException web && web.getResponse() != null ? "HTTP " + web.getResponse().getStatus()
+                : e.getClass().getSimpleName()) + "); nothing was created. Try again.");
+    }
+
+    /** Tokens for the Sanctuary API: the audience every service checks. */
+    private static ProtocolMapperRepresentation audience() {
+        return mapper("audience: the Sanctuary API", "oidc-audience-mapper", Map.of("included.custom.audience", "sanctuary-api",
+                "access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
+    }
+
+    /** The realm roles as the flat {@code roles} claim the services read. */
+    private static ProtocolMapperRepresentation flatRoles() {
+        return mapper("realm roles (flat)", "oidc-usermodel-realm-role-mapper", Map.of("claim.name", "roles", "multivalued", "true",
+                "jsonType.label", "String", "access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false",
+                "introspection.token.claim", "true"));
+    }
+
+    private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> config) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(name);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper(type);
+        mapper.setConfig(config);
+        return mapper;
+    }
+}
