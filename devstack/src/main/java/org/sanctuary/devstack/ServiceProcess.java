@@ -30,11 +30,15 @@ public final class ServiceProcess {
     private final int managementPort;
     private final Process process;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process) {
+    /** The child's last lines of output, whether shown or not: said when it exits before it is healthy. */
+    private final java.util.Deque<String> tail;
+
+    private ServiceProcess(String name, int port, int managementPort, Process process, java.util.Deque<String> tail) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
+        this.tail = tail;
     }
 
     /** The repository root: this folder or the nearest parent holding services/ (tests run in a module folder). */
@@ -91,8 +95,7 @@ public final class ServiceProcess {
         int management = Integer.parseInt(builder.environment().computeIfAbsent(MANAGEMENT_PORT,
                 k -> Integer.toString(freePort())));
         Process process = builder.start();
-        pumpLogs(name, process, showLogs);
-        return new ServiceProcess(name, port, management, process);
+        return new ServiceProcess(name, port, management, process, pumpLogs(name, process, showLogs));
     }
 
     /**
@@ -136,13 +139,22 @@ public final class ServiceProcess {
     }
 
     /** Reads a child's output (so it never blocks on a full pipe), printing it prefixed when asked. */
-    static void pumpLogs(String name, Process process, boolean show) {
+    /** Lines of output kept for the message of a child that exits early. */
+    private static final int TAIL = 30;
+
+    /** Reads the child's output (printing it when {@code show}); answers its last {@value #TAIL} lines, kept as it runs. */
+    static java.util.Deque<String> pumpLogs(String name, Process process, boolean show) {
+        java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
         Thread pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     if (show) {
                         System.out.println("[" + name + "] " + line);
+                    }
+                    tail.addLast(line);
+                    if (tail.size() > TAIL) {
+                        tail.pollFirst();
                     }
                 }
             } catch (IOException ignored) {
@@ -151,6 +163,7 @@ public final class ServiceProcess {
         }, name + "-log");
         pump.setDaemon(true);
         pump.start();
+        return tail;
     }
 
     public String baseUrl() {
@@ -172,7 +185,8 @@ public final class ServiceProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue());
+                Thread.sleep(200); // the pump reads what the child wrote last
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its last lines:\n" + String.join("\n", tail));
             }
             try {
                 HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health")).build(),

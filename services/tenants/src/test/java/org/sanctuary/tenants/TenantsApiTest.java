@@ -162,6 +162,16 @@ class TenantsApiTest implements TestPropertyProvider {
         assertTrue(missing.body().contains("/coi"), missing.body());
         assertProblem(api().post("/api/v1/tenants/packs-bad/policy-packs", admin, "{not json"), 400);
         assertEquals(List.of(), api().get("/api/v1/tenants/packs-bad/policy-packs", admin).jsonList(), "nothing was stored");
+
+        // the violations in the reader's language, as the validator writes them (the console's five languages)
+        Map<String, String> wanted = Map.of("de", "muss einen Mindestwert von 1 haben", "uk", "має мати мінімальне значення 1",
+                "ja", "must have a minimum value of 1");
+        wanted.forEach((language, message) -> {
+            ApiClient.Response worded = api().send("POST", "/api/v1/tenants/packs-bad/policy-packs", admin, bad,
+                    Map.of("Content-Type", "application/json", "Accept-Language", language + ";q=0.9, xx;q=0.1"));
+            assertProblem(worded, 400);
+            assertTrue(worded.body().contains("\"/deadlines/appealDays\",\"message\":\"" + message), language + ": " + worded.body());
+        });
     }
 
     @Test

@@ -47,11 +47,15 @@ class PolicyPackController {
         this.packs = packs;
     }
 
-    /** A new draft version; the body is the pack document, validated against the schema. */
+    /**
+     * A new draft version; the body is the pack document, validated against the schema. The violations are worded in
+     * the first language of {@code Accept-Language} the validator writes (en, ru, uk, de, fr).
+     */
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<PolicyPack> create(@PathVariable String tenantId, @Body String document) {
-        PolicyPack draft = packs.createDraft(tenantId, document);
+    HttpResponse<PolicyPack> create(@PathVariable String tenantId, @Body String document,
+                                    @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        PolicyPack draft = packs.createDraft(tenantId, document, PolicyPackSchema.language(acceptLanguage));
         return HttpResponse.<PolicyPack>status(HttpStatus.CREATED).body(draft)
                 .header(HttpHeaders.LOCATION, "/api/v1/tenants/" + tenantId + "/policy-packs/" + draft.version());
     }
@@ -67,11 +71,12 @@ class PolicyPackController {
         return HttpResponse.ok(pack).header(HttpHeaders.ETAG, pack.etag());
     }
 
-    /** Replaces a draft; a published version is 409. */
+    /** Replaces a draft; a published version is 409. Violations as for {@link #create}. */
     @Put("/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
-    PolicyPack update(@PathVariable String tenantId, @PathVariable int version, @Body String document) {
-        return packs.updateDraft(tenantId, version, document);
+    PolicyPack update(@PathVariable String tenantId, @PathVariable int version, @Body String document,
+                      @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return packs.updateDraft(tenantId, version, document, PolicyPackSchema.language(acceptLanguage));
     }
 
     /** Publishes a draft from {@code effectiveFrom} (today or later); publishing twice is 409. */

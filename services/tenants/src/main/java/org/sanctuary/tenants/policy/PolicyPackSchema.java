@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The policy-pack JSON Schema (draft 2020-12, {@code schemas/policy-pack.schema.json}), checked by
@@ -44,11 +46,33 @@ public class PolicyPackSchema {
         return text;
     }
 
-    /** Every violation of the schema, in document order. */
+    /** The languages the validator's messages are written in that the platform speaks (the console's five). */
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"), Locale.forLanguageTag("uk"),
+            Locale.GERMAN, Locale.FRENCH);
+
+    /** The first of {@link #LANGUAGES} an {@code Accept-Language} header asks for; English when none (or it does not parse). */
+    public static Locale language(@Nullable String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+            return found == null ? Locale.ENGLISH : found;
+        } catch (IllegalArgumentException unparsable) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    /** Every violation of the schema, in document order, in English. */
     public List<Problem.Violation> violations(String document) {
+        return violations(document, Locale.ENGLISH);
+    }
+
+    /** Every violation of the schema, in document order, worded in {@code language} (networknt's own translations). */
+    public List<Problem.Violation> violations(String document, Locale language) {
         List<Error> errors;
         try {
-            errors = schema.validate(document, InputFormat.JSON);
+            errors = schema.validate(document, InputFormat.JSON, (context, schemaContext) -> context.executionConfig(c -> c.locale(language)));
         } catch (RuntimeException notJson) {
             throw new ProblemException(ProblemType.MALFORMED, "The policy pack is not a JSON document.");
         }
@@ -64,11 +88,16 @@ public class PolicyPackSchema {
      * with that one violation before the validator reads it.
      */
     public void check(String document) {
+        check(document, Locale.ENGLISH);
+    }
+
+    /** As {@link #check(String)}, the violations worded in {@code language}. */
+    public void check(String document, Locale language) {
         PackLimits.firstBreach(document).ifPresent(breach -> {
             throw new ProblemException(ProblemType.VALIDATION, "The policy pack exceeds a size bound at "
                     + (breach.field().isEmpty() ? "its root" : breach.field()) + ".", List.of(breach));
         });
-        List<Problem.Violation> violations = violations(document);
+        List<Problem.Violation> violations = violations(document, language);
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, violations.size() + " violation(s) of the policy-pack schema",
                     violations.size() > LISTED ? violations.subList(0, LISTED) : violations);

@@ -67,23 +67,23 @@ public class PolicyPacks {
     }
 
     @Transactional
-    public PolicyPack createDraft(String tenantId, String document) {
+    public PolicyPack createDraft(String tenantId, String document, java.util.Locale language) {
         requireOwn(tenantId);
-        schema.check(document);
+        schema.check(document, language);
         int version = store.insertDraft(document, now());
         audit.record("policy-pack.create-draft", "policy-pack", Integer.toString(version), AuditTrail.Outcome.SUCCESS);
         return store.find(version).orElseThrow();
     }
 
     @Transactional
-    public PolicyPack updateDraft(String tenantId, int version, String document) {
+    public PolicyPack updateDraft(String tenantId, int version, String document, java.util.Locale language) {
         requireOwn(tenantId);
         PolicyPack current = existing(version);
         if (current.status() == PolicyPack.Status.PUBLISHED) {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version
                     + " is published and cannot change; create a new draft instead.");
         }
-        schema.check(document);
+        schema.check(document, language);
         if (!store.updateDraft(version, document, now())) {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " was published meanwhile.");
         }

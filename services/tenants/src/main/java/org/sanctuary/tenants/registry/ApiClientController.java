@@ -49,14 +49,17 @@ class ApiClientController {
         return clients.list(tenantId);
     }
 
+    /** What a client id this API made looks like ({@code <tenant>-api-<name>}); anything else is a 400, never sent on. */
+    static final String CLIENT_ID = "^[a-z][a-z0-9-]{1,62}-api-[a-z0-9][a-z0-9-]{1,39}$";
+
     /** A new secret, shown this once; the old one stops working. */
     @Post("/{clientId}/rotate")
-    ApiClients.ApiClient rotate(@PathVariable String tenantId, @PathVariable String clientId) {
+    ApiClients.ApiClient rotate(@PathVariable String tenantId, @PathVariable @Pattern(regexp = CLIENT_ID) String clientId) {
         return clients.rotate(tenantId, clientId);
     }
 
     @Delete("/{clientId}")
-    HttpResponse<Void> revoke(@PathVariable String tenantId, @PathVariable String clientId) {
+    HttpResponse<Void> revoke(@PathVariable String tenantId, @PathVariable @Pattern(regexp = CLIENT_ID) String clientId) {
         clients.revoke(tenantId, clientId);
         return HttpResponse.noContent();
     }

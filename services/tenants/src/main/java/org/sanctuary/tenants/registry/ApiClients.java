@@ -58,6 +58,10 @@ public class ApiClients {
     /** A new client named {@code name} (a slug, unique in the tenant), with its secret. */
     public ApiClient create(String tenantId, String name) {
         RealmResource realm = realm(tenantId);
+        return answered(() -> create(realm, tenantId, name));
+    }
+
+    private ApiClient create(RealmResource realm, String tenantId, String name) {
         String clientId = tenantId + "-api-" + name;
         if (!realm.clients().findByClientId(clientId).isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "Your organization already has an API client named " + name + ".");
@@ -104,11 +108,11 @@ public class ApiClients {
     /** The tenant's clients, without secrets. */
     public List<ApiClient> list(String tenantId) {
         RealmResource realm = realm(tenantId);
-        List<ApiClient> clients = realm.clients().findAll(tenantId + "-api-", true, true, 0, 1000).stream()
+        List<ApiClient> clients = answered(() -> realm.clients().findAll(tenantId + "-api-", true, true, 0, 1000).stream()
                 .filter(c -> c.getAttributes() != null && tenantId.equals(c.getAttributes().get(TENANT)))
                 .map(c -> new ApiClient(c.getClientId(), c.getAttributes().getOrDefault(NAME, c.getClientId()),
                         Optional.ofNullable(c.getAttributes().get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(c.isEnabled()), null))
-                .toList();
+                .toList());
         audited("api-client.list", String.join(",", clients.stream().map(ApiClient::clientId).toList()));
         return clients;
     }
@@ -116,8 +120,8 @@ public class ApiClients {
     /** A new secret; the old one stops working at once (tokens already issued run to their expiry). */
     public ApiClient rotate(String tenantId, String clientId) {
         ClientResource client = own(tenantId, clientId);
-        String secret = client.generateNewSecret().getValue();
-        ClientRepresentation c = client.toRepresentation();
+        String secret = answered(() -> client.generateNewSecret().getValue());
+        ClientRepresentation c = answered(client::toRepresentation);
         audited("api-client.rotate", clientId);
         return new ApiClient(clientId, c.getAttributes().getOrDefault(NAME, clientId),
                 Optional.ofNullable(c.getAttributes().get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(c.isEnabled()), secret);
@@ -125,15 +129,19 @@ public class ApiClients {
 
     /** Deletes the client and its service account: no new token; tokens already issued run to their expiry (minutes). */
     public void revoke(String tenantId, String clientId) {
-        own(tenantId, clientId).remove();
+        ClientResource client = own(tenantId, clientId);
+        answered(() -> {
+            client.remove();
+            return null;
+        });
         audited("api-client.revoke", clientId);
     }
 
     private ClientResource own(String tenantId, String clientId) {
         RealmResource realm = realm(tenantId);
-        ClientRepresentation found = realm.clients().findByClientId(clientId).stream()
+        ClientRepresentation found = answered(() -> realm.clients().findByClientId(clientId).stream()
                 .filter(c -> c.getAttributes() != null && tenantId.equals(c.getAttributes().get(TENANT)))
-                .findFirst().orElse(null);
+                .findFirst().orElse(null));
         if (found == null) {
             transactions.executeWrite(status -> {
                 audit.record("api-client.access", RESOURCE, clientId, AuditTrail.Outcome.NOT_FOUND);
@@ -142,6 +150,17 @@ public class ApiClients {
             throw ProblemException.notFound("API client");
         }
         return realm.clients().get(found.getId());
+    }
+
+    /** What the identity provider answers; its refusal or silence is a 503 to retry (our own problems pass through). */
+    private static <T> T answered(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException ours) {
+            throw ours;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
     }
 
     /** The realm, for the caller's own organization only (another's: 404, as for packs). */
