@@ -11,15 +11,16 @@ afterEach(() => {
 const claim = '4146b9c5-a2ec-435a-aa9f-5b798cc466d3';
 const impact: Impact = {
   compared: 4, inForce: 3, assessmentDate: '2026-11-28', claims: 12, recommendationsChanged: 2, findingsChanged: 1, listComplete: true,
+  claimsShown: true,
   transitions: [
     { from: 'REFUGEE_STATUS', to: 'REFUGEE_STATUS', claims: 9 },
     { from: 'REJECT', to: 'REJECT', claims: 1 },
     { from: 'REFUGEE_STATUS', to: 'REJECT', claims: 2 },
   ],
   changes: [
-    { claimId: claim, from: 'REFUGEE_STATUS', to: 'REJECT', withheldFindings: 2,
+    { claimId: claim, from: 'REFUGEE_STATUS', to: 'REJECT',
       findings: [{ rule: 'QD-9-2-e', from: 'MET', to: 'UNDETERMINED' }] },
-    { claimId: '00000000-0000-0000-0000-000000000001', from: 'REJECT', to: 'REJECT', withheldFindings: 0,
+    { claimId: '00000000-0000-0000-0000-000000000001', from: 'REJECT', to: 'REJECT',
       findings: [{ rule: 'QD-15', from: 'NOT_MET', to: 'NOT_APPLICABLE' }] },
   ],
 };
@@ -48,7 +49,14 @@ describe('the impact of a draft', () => {
     expect(first.textContent).toContain('rejected');
     const row = screen.getByTitle(claim).closest('tr')!;
     expect(row.textContent).toContain('QD-9-2-e');
-    expect(row.textContent).toContain('2 findings on special-category data change');
+  });
+
+  it('tells a policy administrator which claims change is for supervisors, and lists none', async () => {
+    vi.stubGlobal('fetch', fakeFetch([[/^POST \/api\/v1\/assessments\/impact$/, () => json({ ...impact, claimsShown: false, changes: [], listComplete: false })]]).fn);
+    render(<Providers roles={['policy-admin']}><ImpactSection version={4} inForce={3} /></Providers>);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the impact' }));
+    expect(await screen.findByText(/shown to supervisors only/)).toBeTruthy();
+    expect(screen.queryByTitle(claim)).toBeNull();
   });
 
   it('says there is nothing to compare with when no version is in force', () => {

@@ -117,11 +117,12 @@ export default function ImpactSection({ version, inForce }: { version: number; i
   );
 }
 
-/** The claims whose assessment differs, with the findings that changed (those on special categories only counted). */
+/** The claims whose assessment differs, with the findings that changed — for supervisors; a policy administrator sees counts. */
 function Changes({ impact, version }: { impact: Impact; version: number }) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
   const label = useEnumLabel();
+  if (!impact.claimsShown) return <Content component="p">{t('packs.impact.claimsHidden')}</Content>;
   if (impact.changes.length === 0) return <Content component="p">{t('packs.impact.noChanges')}</Content>;
   return (
     <>
@@ -155,7 +156,6 @@ function Changes({ impact, version }: { impact: Impact; version: number }) {
                         <code translate="no">{f.rule}</code>: <FindingResult result={f.from} /> → <FindingResult result={f.to} />
                       </li>
                     ))}
-                    {c.withheldFindings > 0 && <li>{t('packs.impact.withheld', { count: c.withheldFindings })}</li>}
                   </ul>
                 </Td>
               </Tr>

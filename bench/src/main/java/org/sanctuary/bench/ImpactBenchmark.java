@@ -139,7 +139,7 @@ public final class ImpactBenchmark {
         System.out.printf("%n| measure (%,d open claims, %d rounds) | median (min – max) | budget |%n|---|---|---|%n", CLAIMS, ROUNDS);
         System.out.printf("| **POST /api/v1/assessments/impact** (facts read, 2 engine runs per claim, compared) | **%.0f ms** (%.0f – %.0f) | <= 5000 ms |%n",
                 impactMedian, impact[0], impact[ROUNDS - 1]);
-        System.out.printf("| intake's open facts pages read alone (GET /api/v1/claims/facts, pages of 500, audited) | %.0f ms (%.0f – %.0f) | |%n",
+        System.out.printf("| intake's open facts pages read alone (GET /internal/v1/claims/open-facts, pages of 500, audited) | %.0f ms (%.0f – %.0f) | |%n",
                 factsMedian, facts[0], facts[ROUNDS - 1]);
         System.out.printf("| share of the impact spent reading the facts | %.0f%% | |%n", 100 * factsMedian / impactMedian);
         System.out.printf("| recommendations changed / findings only changed | %,d / %,d | |%n",
@@ -153,7 +153,7 @@ public final class ImpactBenchmark {
         int read = 0;
         String cursor = null;
         do {
-            String url = intake + "/api/v1/claims/facts" + (cursor == null ? "" : "?cursor=" + cursor);
+            String url = intake + "/internal/v1/claims/open-facts" + (cursor == null ? "" : "?cursor=" + cursor);
             JsonNode page = EngineBenchmark.JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + token)
                     .header("X-Access-Reason", URLEncoder.encode("benchmark of the facts read alone", StandardCharsets.UTF_8)).build(), 200));

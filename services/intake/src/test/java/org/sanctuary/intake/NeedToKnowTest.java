@@ -117,16 +117,16 @@ class NeedToKnowTest extends IntakeApiTest {
         }
         String purpose = because("policy impact of pack version 7");
 
-        assertProblem(api().get("/api/v1/claims/facts", policyAdmin), 403); // no purpose stated
-        assertProblem(api().send("GET", "/api/v1/claims/facts", caseworker, null, Map.of("X-Access-Reason", purpose)), 403);
-        assertProblem(api().send("GET", "/api/v1/claims/facts", TestJwtIssuer.get().token(tenant, "au-bulk", "auditor"), null,
+        assertProblem(api().get("/internal/v1/claims/open-facts", policyAdmin), 403); // no purpose stated
+        assertProblem(api().send("GET", "/internal/v1/claims/open-facts", caseworker, null, Map.of("X-Access-Reason", purpose)), 403);
+        assertProblem(api().send("GET", "/internal/v1/claims/open-facts", TestJwtIssuer.get().token(tenant, "au-bulk", "auditor"), null,
                 Map.of("X-Access-Reason", purpose)), 403);
 
         List<String> read = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            ApiClient.Response page = api().send("GET", "/api/v1/claims/facts?limit=1" + (cursor == null ? "" : "&cursor=" + cursor),
+            ApiClient.Response page = api().send("GET", "/internal/v1/claims/open-facts?limit=1" + (cursor == null ? "" : "&cursor=" + cursor),
                     policyAdmin, null, Map.of("X-Access-Reason", purpose));
             assertEquals(200, page.status(), page.body());
             for (Object item : page.jsonList("items")) {
@@ -139,10 +139,10 @@ class NeedToKnowTest extends IntakeApiTest {
         } while (cursor != null);
         assertEquals(open, read, "open claims only, oldest first");
         assertEquals(2, pages);
-        ApiClient.Response supervisor = api().send("GET", "/api/v1/claims/facts", TestJwtIssuer.get().token(tenant, "sv-bulk", "supervisor"),
+        ApiClient.Response supervisor = api().send("GET", "/internal/v1/claims/open-facts", TestJwtIssuer.get().token(tenant, "sv-bulk", "supervisor"),
                 null, Map.of("X-Access-Reason", purpose));
         assertEquals(2, supervisor.jsonList("items").size());
-        ApiClient.Response other = api().send("GET", "/api/v1/claims/facts", TestJwtIssuer.get().token("facts-bulk-other", "pa", "policy-admin"),
+        ApiClient.Response other = api().send("GET", "/internal/v1/claims/open-facts", TestJwtIssuer.get().token("facts-bulk-other", "pa", "policy-admin"),
                 null, Map.of("X-Access-Reason", purpose));
         assertEquals(List.of(), other.jsonList("items"), "another tenant's claims are not there");
 

@@ -9,7 +9,6 @@ import org.sanctuary.assessment.engine.Engine;
 import org.sanctuary.assessment.engine.Finding;
 import org.sanctuary.assessment.engine.PolicyPack;
 import org.sanctuary.assessment.engine.Recommendation;
-import org.sanctuary.assessment.engine.Rules;
 import org.sanctuary.assessment.upstream.Upstream;
 import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.tenancy.Caller;
@@ -27,8 +26,9 @@ import java.util.Map;
  * The impact of a pack before it is published: the engine run over every open claim of the organization with that
  * pack and with the pack in force, today, and the two compared. Nothing is stored; the facts are read from intake as
  * the caller, for this purpose (intake audits every claim read), and only the comparison leaves: recommendations
- * from → to, and per changed claim its id and the rules whose result changed. A policy administrator learns that a
- * rule revealing a special category changed, never which (docs/decisions.md).
+ * from → to, and — to a supervisor only — per changed claim its id and the rules whose result changed. A policy
+ * administrator sees the counts, never which claims: a pack written to switch one rule on special-category data off
+ * would otherwise name the claimants it concerns (docs/decisions.md).
  */
 @Singleton
 public class PackImpact {
@@ -46,24 +46,22 @@ public class PackImpact {
     public record FindingChange(String rule, Finding.Result from, Finding.Result to) {
     }
 
-    /**
-     * One claim whose assessment differs: both recommendations (equal when only findings changed), the named
-     * findings that changed, and how many changed findings concern special categories and are not named to the caller.
-     */
+    /** One claim whose assessment differs: both recommendations (equal when only findings changed), the findings that changed. */
     @Serdeable
-    public record ClaimChange(java.util.UUID claimId, Recommendation from, Recommendation to, List<FindingChange> findings,
-                              int withheldFindings) {
+    public record ClaimChange(java.util.UUID claimId, Recommendation from, Recommendation to, List<FindingChange> findings) {
     }
 
     /**
      * The comparison. {@code compared}: the version compared (null for a submitted document); {@code inForce}: the
      * version in force today; {@code claims}: open claims assessed; {@code recommendationsChanged} and
-     * {@code findingsChanged}: claims whose recommendation, or only some finding, differs; {@code changes}: the first
-     * {@value #LISTED} claims that differ, oldest first.
+     * {@code findingsChanged}: claims whose recommendation, or only some finding, differs; {@code claimsShown}: whether
+     * the caller may see which claims (supervisors); {@code changes}: then the first {@value #LISTED} claims that
+     * differ, oldest first (else none); {@code listComplete}: every claim that differs is in {@code changes}.
      */
     @Serdeable
     public record Impact(@Nullable Integer compared, int inForce, LocalDate assessmentDate, int claims, int recommendationsChanged,
-                         int findingsChanged, List<Transition> transitions, List<ClaimChange> changes, boolean listComplete) {
+                         int findingsChanged, List<Transition> transitions, boolean claimsShown, List<ClaimChange> changes,
+                         boolean listComplete) {
     }
 
     private final Engine engine = new Engine();
@@ -93,7 +91,7 @@ public class PackImpact {
         LocalDate today = LocalDate.now(clock);
         Upstream.EffectivePack current = upstream.policy(today, authorization);
         String purpose = "policy impact of pack " + (version == null ? "submitted for comparison" : "version " + version);
-        boolean namesSpecial = Caller.require().hasAnyRole(Roles.SUPERVISOR);
+        boolean showsClaims = Caller.require().hasAnyRole(Roles.SUPERVISOR);
         Map<Recommendation, Map<Recommendation, Integer>> counts = new EnumMap<>(Recommendation.class);
         List<ClaimChange> changes = new ArrayList<>();
         int claims = 0;
@@ -108,14 +106,14 @@ public class PackImpact {
                 counts.computeIfAbsent(before.recommendation(), r -> new EnumMap<>(Recommendation.class))
                         .merge(after.recommendation(), 1, Integer::sum);
                 claims++;
-                ClaimChange change = difference(claim.claimId(), before, after, namesSpecial);
+                ClaimChange change = difference(claim.claimId(), before, after);
                 if (change != null) {
                     if (change.from() != change.to()) {
                         recommendations++;
                     } else {
                         findings++;
                     }
-                    if (changes.size() < LISTED) {
+                    if (showsClaims && changes.size() < LISTED) {
                         changes.add(change);
                     }
                 }
@@ -129,30 +127,24 @@ public class PackImpact {
         });
         List<Transition> transitions = new ArrayList<>();
         counts.forEach((from, tos) -> tos.forEach((to, n) -> transitions.add(new Transition(from, to, n))));
-        return new Impact(version, current.version(), today, claims, recommendations, findings, transitions, changes,
-                recommendations + findings <= LISTED);
+        return new Impact(version, current.version(), today, claims, recommendations, findings, transitions, showsClaims, changes,
+                showsClaims && recommendations + findings <= LISTED);
     }
 
     /** What differs between two assessments of one claim, or null when nothing does. */
-    static @Nullable ClaimChange difference(java.util.UUID claimId, Assessment before, Assessment after, boolean namesSpecial) {
+    static @Nullable ClaimChange difference(java.util.UUID claimId, Assessment before, Assessment after) {
         Map<String, Finding.Result> was = new java.util.HashMap<>();
         before.findings().forEach(f -> was.put(f.rule(), f.result()));
-        List<FindingChange> named = new ArrayList<>();
-        int withheld = 0;
+        List<FindingChange> changed = new ArrayList<>();
         for (Finding finding : after.findings()) {
             Finding.Result then = was.getOrDefault(finding.rule(), Finding.Result.NOT_APPLICABLE);
-            if (then == finding.result()) {
-                continue;
-            }
-            if (!namesSpecial && Rules.REVEALING.contains(finding.rule())) {
-                withheld++;
-            } else {
-                named.add(new FindingChange(finding.rule(), then, finding.result()));
+            if (then != finding.result()) {
+                changed.add(new FindingChange(finding.rule(), then, finding.result()));
             }
         }
-        if (named.isEmpty() && withheld == 0 && before.recommendation() == after.recommendation()) {
+        if (changed.isEmpty() && before.recommendation() == after.recommendation()) {
             return null;
         }
-        return new ClaimChange(claimId, before.recommendation(), after.recommendation(), named, withheld);
+        return new ClaimChange(claimId, before.recommendation(), after.recommendation(), changed);
     }
 }

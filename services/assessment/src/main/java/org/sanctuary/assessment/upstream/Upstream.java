@@ -100,7 +100,7 @@ public class Upstream {
      * intake records in its audit chain against every claim read.
      */
     public OpenClaims openClaims(@Nullable String cursor, String authorization, String purpose) {
-        String url = intake + "/api/v1/claims/facts" + (cursor == null ? "" : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        String url = intake + "/internal/v1/claims/open-facts" + (cursor == null ? "" : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         JsonNode page = onBehalf.get(url, authorization, "Claims", Map.of(ACCESS_REASON, URLEncoder.encode(purpose, StandardCharsets.UTF_8)));
         List<OpenClaim> items = new ArrayList<>();
         for (JsonNode item : page.get("items").values()) {

@@ -178,20 +178,6 @@ class ClaimController {
         return claims.facts(id, AccessReason.parse(reason));
     }
 
-    /**
-     * The facts of the tenant's open claims (lodged or under assessment), oldest first in pages of up to
-     * {@value ClaimService#FACTS_PAGE}, for one stated purpose: the assessment's impact of a policy pack before it is
-     * published (docs/decisions.md). Supervisors and policy administrators only, always with the purpose in
-     * {@code X-Access-Reason}: every claim returned is recorded in the audit chain with it, as a break-glass read is.
-     */
-    @Get("/facts")
-    @Secured({Roles.SUPERVISOR, Roles.POLICY_ADMIN})
-    ClaimFacts.Page openFacts(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
-                              @Nullable @Header(AccessReason.HEADER) String reason) {
-        int size = Versions.limit(limit, ClaimService.FACTS_PAGE, ClaimService.FACTS_PAGE);
-        return claims.openFacts(cursor, size, AccessReason.parse(reason));
-    }
-
     private static HttpResponse<ClaimView> withEtag(Claim claim) {
         return HttpResponse.ok(ClaimView.of(claim)).header(HttpHeaders.ETAG, Versions.etag(claim.version()));
     }
