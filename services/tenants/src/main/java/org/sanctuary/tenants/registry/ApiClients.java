@@ -109,10 +109,7 @@ public class ApiClients {
     public List<ApiClient> list(String tenantId) {
         RealmResource realm = realm(tenantId);
         List<ApiClient> clients = answered(() -> realm.clients().findAll(tenantId + "-api-", true, true, 0, 1000).stream()
-                .filter(c -> c.getAttributes() != null && tenantId.equals(c.getAttributes().get(TENANT)))
-                .map(c -> new ApiClient(c.getClientId(), c.getAttributes().getOrDefault(NAME, c.getClientId()),
-                        Optional.ofNullable(c.getAttributes().get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(c.isEnabled()), null))
-                .toList());
+                .filter(c -> isOf(tenantId, c)).map(c -> seen(c, null)).toList());
         audited("api-client.list", String.join(",", clients.stream().map(ApiClient::clientId).toList()));
         return clients;
     }
@@ -123,8 +120,7 @@ public class ApiClients {
         String secret = answered(() -> client.generateNewSecret().getValue());
         ClientRepresentation c = answered(client::toRepresentation);
         audited("api-client.rotate", clientId);
-        return new ApiClient(clientId, c.getAttributes().getOrDefault(NAME, clientId),
-                Optional.ofNullable(c.getAttributes().get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(c.isEnabled()), secret);
+        return seen(c, secret);
     }
 
     /** Deletes the client and its service account: no new token; tokens already issued run to their expiry (minutes). */
@@ -140,8 +136,7 @@ public class ApiClients {
     private ClientResource own(String tenantId, String clientId) {
         RealmResource realm = realm(tenantId);
         ClientRepresentation found = answered(() -> realm.clients().findByClientId(clientId).stream()
-                .filter(c -> c.getAttributes() != null && tenantId.equals(c.getAttributes().get(TENANT)))
-                .findFirst().orElse(null));
+                .filter(c -> isOf(tenantId, c)).findFirst().orElse(null));
         if (found == null) {
             transactions.executeWrite(status -> {
                 audit.record("api-client.access", RESOURCE, clientId, AuditTrail.Outcome.NOT_FOUND);
@@ -150,6 +145,18 @@ public class ApiClients {
             throw ProblemException.notFound("API client");
         }
         return realm.clients().get(found.getId());
+    }
+
+    /** Whether a client is the tenant's: its {@value #TENANT} attribute, read on every access. */
+    private static boolean isOf(String tenantId, ClientRepresentation client) {
+        return client.getAttributes() != null && tenantId.equals(client.getAttributes().get(TENANT));
+    }
+
+    /** A client as its tenant sees it, with {@code secret} only when one was just made. */
+    private static ApiClient seen(ClientRepresentation client, @Nullable String secret) {
+        Map<String, String> attributes = client.getAttributes();
+        return new ApiClient(client.getClientId(), attributes.getOrDefault(NAME, client.getClientId()),
+                Optional.ofNullable(attributes.get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(client.isEnabled()), secret);
     }
 
     /** What the identity provider answers; its refusal or silence is a 503 to retry (our own problems pass through). */
