@@ -104,15 +104,21 @@ public class TenantKeyring {
         });
     }
 
+    /**
+     * Reads the tenant's key, and creates it only when there is none: a read (of a value sealed under the key, in a
+     * read-only transaction) after the cache expired must not write.
+     */
     private SecretKey load(String tenant) {
         byte[] aad = ("tenant-data-key|" + tenant).getBytes(StandardCharsets.UTF_8);
-        jdbc.prepareStatement("insert into tenant_data_key (tenant_id, wrapped_key) values (?, ?) "
-                + "on conflict (tenant_id) do nothing", statement -> {
-            statement.setString(1, tenant);
-            statement.setBytes(2, Aead.encrypt(masterKey, newKey().getEncoded(), aad));
-            return statement.executeUpdate();
+        byte[] wrapped = stored(tenant).orElseGet(() -> {
+            jdbc.prepareStatement("insert into tenant_data_key (tenant_id, wrapped_key) values (?, ?) "
+                    + "on conflict (tenant_id) do nothing", statement -> {
+                statement.setString(1, tenant);
+                statement.setBytes(2, Aead.encrypt(masterKey, newKey().getEncoded(), aad));
+                return statement.executeUpdate();
+            });
+            return stored(tenant).orElseThrow(() -> new IllegalStateException("no data key for the tenant"));
         });
-        byte[] wrapped = stored(tenant).orElseThrow(() -> new IllegalStateException("no data key for the tenant"));
         if (wrapped.length == 0) {
             throw new ProblemException(ProblemType.GONE, "Your organization's data key was destroyed when it was offboarded; "
                     + "its protected data is gone for good.");
