@@ -192,7 +192,7 @@ export function DocumentSection({ tenantId, version, document, editable, onSaved
   const save = useMutation({
     mutationFn: (body: string) =>
       call(tenants.PUT('/api/v1/tenants/{tenantId}/policy-packs/{version}', {
-        params: { path: { tenantId, version } }, body, bodySerializer: (b) => b,
+        params: { path: { tenantId, version } }, body: JSON.parse(body) as Record<string, unknown>, // checked before: parsed()
       })),
     onMutate: () => setEdited(false),
     onSuccess: (saved) => {

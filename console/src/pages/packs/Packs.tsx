@@ -33,9 +33,9 @@ export default function Packs() {
     mutationFn: async (version: number) => {
       const path = { tenantId: me.tenant!, version };
       const source = await call(tenants.GET('/api/v1/tenants/{tenantId}/policy-packs/{version}', { params: { path } }));
-      // the pack document as the body, sent as it is (the operation reads the document itself)
+      // the pack document as the body (the operation reads the document itself)
       return call(tenants.POST('/api/v1/tenants/{tenantId}/policy-packs', {
-        params: { path: { tenantId: me.tenant! } }, body: JSON.stringify(source.document), bodySerializer: (b) => b,
+        params: { path: { tenantId: me.tenant! } }, body: source.document ?? {},
       }));
     },
     onSuccess: (draft) => {

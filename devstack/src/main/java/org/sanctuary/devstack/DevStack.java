@@ -198,6 +198,10 @@ public final class DevStack implements Closeable {
                 env.put("SANCTUARY_PLATFORM_TOKEN_URL", LocalKeycloak.REALM_URL + "/protocol/openid-connect/token");
                 env.put("SANCTUARY_PLATFORM_CLIENT_SECRET", "local-demo-only-platform-secret"); // local demo only
             }
+            if (service.name().equals("reporting")) {
+                // webhooks to the developer's own machine (http, 127.0.0.1): local development only, never in the chart
+                env.put("SANCTUARY_WEBHOOKS_ALLOW_LOCAL", "true");
+            }
             if (service.name().equals("documents")) {
                 env.put("SANCTUARY_STORAGE_PATH", documents.toString()); // sealed blobs, beside the database
             }

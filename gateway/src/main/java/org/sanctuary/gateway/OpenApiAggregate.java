@@ -96,11 +96,20 @@ class OpenApiAggregate {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> merge(List<String> documents, List<String> unavailable) {
+        return merge(documents, unavailable, new java.util.ArrayList<>());
+    }
+
+    /**
+     * The merge, naming in {@code collisions} each schema name two services define differently (the last would win and
+     * mistype the other's operations): the build refuses such documents ({@link Build}), so a release never has one.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(List<String> documents, List<String> unavailable, List<String> collisions) {
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, Object> schemas = new LinkedHashMap<>();
         Map<String, Object> securitySchemes = new LinkedHashMap<>();
         for (String yaml : documents) {
-            Map<String, Object> spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            Map<String, Object> spec = reader().load(yaml);
             // the public contract only: /internal and management paths are never routed, so never described
             ((Map<String, Object>) spec.getOrDefault("paths", Map.of())).forEach((path, item) -> {
                 if (path.startsWith("/api/")) {
@@ -109,13 +118,20 @@ class OpenApiAggregate {
                 }
             });
             Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
-            schemas.putAll((Map<String, Object>) components.getOrDefault("schemas", Map.of()));
+            ((Map<String, Object>) components.getOrDefault("schemas", Map.of())).forEach((name, schema) -> {
+                Object before = schemas.put(name, schema);
+                if (before != null && !before.equals(schema)) {
+                    collisions.add(name);
+                }
+            });
             securitySchemes.putAll((Map<String, Object>) components.getOrDefault("securitySchemes", Map.of()));
         }
         anyValues(schemas);
         withItems(schemas);
         withItems(paths);
         uniqueOperationIds(paths);
+        schemas.put(OpenApiProblems.SCHEMA, OpenApiProblems.schema());
+        OpenApiProblems.document(paths);
         Map<String, Object> merged = new LinkedHashMap<>();
         merged.put("openapi", "3.0.1");
         merged.put("info", Map.of("title", "Sanctuary API", "version", "v1",
@@ -128,6 +144,22 @@ class OpenApiAggregate {
             merged.put("x-unavailable", unavailable);
         }
         return java.util.Collections.unmodifiableMap(merged);
+    }
+
+    /**
+     * A YAML reader for OpenAPI documents: YAML 1.2 reads an unquoted {@code 1991-04-17} (as micronaut-openapi writes an
+     * example's date) as a string, SnakeYAML's YAML 1.1 as a timestamp, which would come out as {@code 1991-04-17T00:00:00Z}.
+     */
+    static Yaml reader() {
+        org.yaml.snakeyaml.DumperOptions dumping = new org.yaml.snakeyaml.DumperOptions();
+        return new Yaml(new SafeConstructor(new LoaderOptions()), new org.yaml.snakeyaml.representer.Representer(dumping), dumping,
+                new LoaderOptions(), new org.yaml.snakeyaml.resolver.Resolver() {
+                    @Override
+                    public org.yaml.snakeyaml.nodes.Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+                        org.yaml.snakeyaml.nodes.Tag tag = super.resolve(kind, value, implicit);
+                        return tag.equals(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP) ? org.yaml.snakeyaml.nodes.Tag.STR : tag;
+                    }
+                });
     }
 
     private static final java.util.Set<String> JSON_TYPES = java.util.Set.of("string", "number", "boolean", "object", "array");
@@ -239,7 +271,13 @@ class OpenApiAggregate {
             options.setDereferenceAliases(true); // each value written out: a reader of the file needs no YAML anchors
             java.nio.file.Path output = java.nio.file.Path.of(args[0]);
             java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
-            java.nio.file.Files.writeString(output, new Yaml(options).dump(new LinkedHashMap<>(merge(documents, List.of()))));
+            List<String> collisions = new java.util.ArrayList<>();
+            Map<String, Object> merged = merge(documents, List.of(), collisions);
+            if (!collisions.isEmpty()) {
+                throw new IllegalStateException("services define different schemas under one name (rename one with "
+                        + "@Schema(name = …)): " + collisions);
+            }
+            java.nio.file.Files.writeString(output, new Yaml(options).dump(new LinkedHashMap<>(merged)));
         }
     }
 

@@ -80,6 +80,63 @@ class OpenApiMergeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationGetsTheErrorsOfItsKindAsProblems() {
+        String documents = """
+                openapi: 3.0.1
+                paths:
+                  /api/v1/documents/{id}:
+                    get:
+                      operationId: get
+                      responses:
+                        "200": {description: the document}
+                  /api/v1/documents:
+                    post:
+                      operationId: upload
+                      requestBody: {content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+                      responses:
+                        "201": {description: stored}
+                        "409": {description: a document with this checksum exists}
+                  /api/v1/reports/backlog:
+                    get:
+                      operationId: backlog
+                      responses:
+                        "200": {description: the backlog}
+                """;
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>)
+                OpenApiAggregate.merge(List.of(documents), List.of()).get("paths");
+        Map<String, Map<String, Object>> get = (Map<String, Map<String, Object>>) paths.get("/api/v1/documents/{id}").get("get").get("responses");
+        assertEquals(List.of("200", "400", "401", "403", "404", "429", "503"), List.copyOf(get.keySet()), "a path parameter: 400, 404");
+        Map<String, Map<String, Object>> upload = (Map<String, Map<String, Object>>) paths.get("/api/v1/documents").get("post").get("responses");
+        assertEquals(List.of("201", "400", "401", "403", "409", "413", "415", "429", "503"), List.copyOf(upload.keySet()),
+                "a body: 400, 413, 415; the service's own 409 kept");
+        assertEquals("a document with this checksum exists", upload.get("409").get("description"));
+        assertEquals(Map.of("application/problem+json", Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))),
+                upload.get("409").get("content"), "an error the service named is a problem too");
+        assertFalse(upload.get("201").containsKey("content"), "a success keeps what the service said");
+        Map<String, Map<String, Object>> backlog = (Map<String, Map<String, Object>>) paths.get("/api/v1/reports/backlog").get("get").get("responses");
+        assertEquals(List.of("200", "401", "403", "429", "503"), List.copyOf(backlog.keySet()), "no parameter: nothing to refuse as 400");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anExamplesDateStaysTheDateItWas() {
+        String document = "openapi: 3.0.1\ncomponents: {schemas: {Person: {type: object, example: {birthDate: 1991-04-17}}}}\n";
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) OpenApiAggregate.merge(List.of(document), List.of())
+                .get("components")).get("schemas");
+        assertEquals(Map.of("birthDate", "1991-04-17"), ((Map<String, Object>) schemas.get("Person")).get("example"));
+    }
+
+    @Test
+    void twoServicesNamingDifferentSchemasAlikeAreNamed() {
+        String one = "openapi: 3.0.1\ncomponents: {schemas: {PolicyPack: {type: object}, Same: {type: string}}}\n";
+        String other = "openapi: 3.0.1\ncomponents: {schemas: {PolicyPack: {type: array}, Same: {type: string}}}\n";
+        List<String> collisions = new java.util.ArrayList<>();
+        OpenApiAggregate.merge(List.of(one, other), List.of(), collisions);
+        assertEquals(List.of("PolicyPack"), collisions, "one schema name, two meanings; the same schema twice is fine");
+    }
+
+    @Test
     void aPrefixIsThePathsFixedSegmentsWithoutTheOneTheIdRepeats() {
         assertEquals("tenantsPolicyPacksUpdate", OpenApiAggregate.prefixed("/api/v1/tenants/{tenantId}/policy-packs/{version}", "update"));
         assertEquals("reportingAuditVerification", OpenApiAggregate.prefixed("/api/v1/reporting-audit/verification", "verification"));

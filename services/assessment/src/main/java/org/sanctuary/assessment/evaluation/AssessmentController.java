@@ -3,6 +3,8 @@ package org.sanctuary.assessment.evaluation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,10 +12,16 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.sanctuary.assessment.engine.Reasons;
@@ -46,6 +54,17 @@ class AssessmentController {
 
     /** The reasons are written in the first language of {@code Accept-Language} that they exist in (en, ru, uk, de, fr). */
     @Post
+    @Status(HttpStatus.CREATED)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessRequest.class),
+            examples = @ExampleObject(name = "claim", summary = "Assess a lodged claim",
+                    value = "{\"claimId\": \"3fa1c2d4-5b6e-4f70-8a91-b2c3d4e5f607\"}")))
+    @ApiResponse(responseCode = "404", description = "claimId names no claim of your organization (problem type `not-found`)")
+    @ApiResponse(responseCode = "409", description = "The claim is a draft, or decided, closed or withdrawn: only a lodged, "
+            + "assessed or appealed claim is assessed (problem type `invalid-transition`)")
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "result can no longer be sealed (problem type `gone`)")
+    @ApiResponse(responseCode = "422", description = "No policy pack of your organization is in force today, so there is no law "
+            + "to assess by (problem type `unprocessable`)")
     HttpResponse<StoredAssessment> assess(@Body @Valid AssessRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                           @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
                                           @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -57,6 +76,9 @@ class AssessmentController {
 
     /** The sealed result: supervisors and the claim's assigned caseworker, or a stated reason in X-Access-Reason. */
     @Get("/{id}")
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "sealed result can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "The sealed result failed its integrity check (problem type `integrity`)")
     HttpResponse<StoredAssessment> get(@PathVariable UUID id, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                        @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
                                        @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -66,6 +88,9 @@ class AssessmentController {
     }
 
     @Get
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "sealed results can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "A sealed result failed its integrity check (problem type `integrity`)")
     HttpResponse<List<StoredAssessment>> ofClaim(@QueryValue UUID claimId, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                                  @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
                                                  @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {

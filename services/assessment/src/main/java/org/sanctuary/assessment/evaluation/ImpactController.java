@@ -2,6 +2,7 @@ package org.sanctuary.assessment.evaluation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
@@ -10,6 +11,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.sanctuary.assessment.engine.PolicyPack;
@@ -38,6 +44,13 @@ class ImpactController {
     }
 
     @Post
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactRequest.class),
+            examples = @ExampleObject(name = "draftVersion", summary = "The impact of draft version 3 of your organization's pack",
+                    value = "{\"version\": 3}")))
+    @ApiResponse(responseCode = "404", description = "version names no version of your organization's policy packs "
+            + "(problem type `not-found`)")
+    @ApiResponse(responseCode = "422", description = "No policy pack of your organization is in force today to compare with "
+            + "(problem type `unprocessable`)")
     PackImpact.Impact compare(@Body @Valid ImpactRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         if ((request.version() == null) == (request.pack() == null)) {
             throw ProblemException.invalid("version", "give either a pack version or a pack document, not both and not neither");

@@ -2,6 +2,7 @@ package org.sanctuary.documents.document;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -14,11 +15,17 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -59,6 +66,20 @@ class DocumentController {
     @Post
     @Consumes(MediaType.ALL)
     @Secured({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.INTEGRATOR})
+    @Status(HttpStatus.CREATED)
+    @RequestBody(description = "The file itself, as the raw request body (not multipart); its type is judged from its bytes, "
+            + "never from its name or Content-Type", content = @Content(mediaType = MediaType.ALL,
+            schema = @Schema(type = "string", format = "binary"),
+            examples = @ExampleObject(name = "summons", summary = "A scan of a call-up summons",
+                    description = "The bytes of a PDF scan of the summons (повестка) of 23 September 2022: for example "
+                            + "POST /api/v1/documents?claimId=…&category=SUMMONS&filename=povestka-2022-09-23.pdf with the "
+                            + "file as the body (curl --data-binary @povestka-2022-09-23.pdf)",
+                    value = "%PDF-1.7 … (the file's bytes)")))
+    @ApiResponse(responseCode = "404", description = "claimId names no claim of your organization (problem type `not-found`)")
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so "
+            + "nothing can be sealed under it (problem type `gone`)")
+    @ApiResponse(responseCode = "413", description = "The file is larger than your organization's pack allows (documents.maxBytes): "
+            + "refused before reading when Content-Length says so, else while streaming; nothing is kept (problem type `payload-too-large`)")
     HttpResponse<Document> upload(@QueryValue UUID claimId, @QueryValue Category category, @QueryValue String filename,
                                   @Nullable @QueryValue String description,
                                   @Nullable @Header(HttpHeaders.CONTENT_LENGTH) Long contentLength,
@@ -71,18 +92,34 @@ class DocumentController {
     }
 
     @Get("/{id}")
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "sealed file name and description can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "The sealed file name or description failed its integrity check "
+            + "(problem type `integrity`)")
     HttpResponse<Document> get(@PathVariable UUID id) {
         Document document = documents.get(id);
         return HttpResponse.ok(document).header(HttpHeaders.ETAG, etag(document));
     }
 
     @Get
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "sealed file name and description can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "A document's sealed file name or description failed its integrity check "
+            + "(problem type `integrity`)")
     List<Document> ofClaim(@QueryValue UUID claimId) {
         return documents.ofClaim(claimId);
     }
 
     /** The content, verified against its SHA-256 first; ETag = the hash. */
     @Get("/{id}/content")
+    @ApiResponse(responseCode = "200", description = "The document's content, verified against its SHA-256, in the media type "
+            + "its bytes were judged to be at upload (one of the pack's documents.allowedTypes), with its ETag",
+            content = @Content(mediaType = MediaType.ALL, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "304", description = "If-None-Match names the document's ETag (its SHA-256): you hold this content already")
+    @ApiResponse(responseCode = "410", description = "The document's content was deleted (by retention or a supervisor; its "
+            + "tombstone and hash remain), or your organization's data key was destroyed when it was offboarded (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "The stored content no longer matches its SHA-256 or does not authenticate, "
+            + "or the sealed file name fails its check; the content is withheld and the event audited (problem type `integrity`)")
     HttpResponse<StreamedFile> content(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                        @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                        @Nullable @Header(AccessReason.HEADER) String accessReason) {
@@ -101,12 +138,29 @@ class DocumentController {
 
     @Delete("/{id}")
     @Secured(Roles.SUPERVISOR)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deletion.class),
+            examples = @ExampleObject(name = "wrongClaim", summary = "Why the content is deleted (the tombstone keeps it)",
+                    value = "{\"reason\": \"Uploaded to the wrong claim: it is his brother's military ID.\"}")))
+    @ApiResponse(responseCode = "409", description = "The document is on legal hold, its content is already deleted, or it changed "
+            + "meanwhile (problem type `conflict`)")
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "sealed file name and description can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "The sealed file name or description failed its integrity check "
+            + "(problem type `integrity`)")
     Document delete(@PathVariable UUID id, @Body @Valid Deletion deletion) {
         return documents.delete(id, deletion.reason());
     }
 
     @Put("/{id}/legal-hold")
     @Secured(Roles.SUPERVISOR)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Hold.class),
+            examples = {@ExampleObject(name = "hold", summary = "Place a legal hold: retention and deletion wait",
+                    value = "{\"hold\": true, \"reason\": \"Appeal pending before the administrative court of Leipzig\"}"),
+                    @ExampleObject(name = "release", summary = "Lift the hold", value = "{\"hold\": false}")}))
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "sealed file name and description can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "The sealed file name or description failed its integrity check "
+            + "(problem type `integrity`)")
     Document hold(@PathVariable UUID id, @Body @Valid Hold hold) {
         return documents.hold(id, hold.hold(), hold.reason());
     }

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.util.List;
@@ -24,6 +25,7 @@ class DuplicateController {
 
     /** {@code GET /api/v1/duplicates?applicantId=}: likely duplicates of one applicant, best first. */
     @Get
+    @ApiResponse(responseCode = "404", description = "applicantId names no applicant of your organization (problem type `not-found`)")
     List<DuplicateFinder.Candidate> candidates(@QueryValue UUID applicantId) {
         return finder.candidatesFor(applicantId);
     }

@@ -2,16 +2,23 @@ package org.sanctuary.tenants.registry;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,6 +47,14 @@ class ApiClientController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewClient.class),
+            examples = @ExampleObject(name = "caseImport", summary = "A client for the agency's case-import job",
+                    value = "{\"name\": \"case-import\"}")))
+    @ApiResponse(responseCode = "409", description = "Your organization already has an API client of this name "
+            + "(problem type `conflict`)")
+    @ApiResponse(responseCode = "422", description = "Your organization is not provisioned in the identity provider yet: the "
+            + "platform administrator retries its provisioning (problem type `unprocessable`)")
     HttpResponse<ApiClients.ApiClient> create(@PathVariable String tenantId, @Body @Valid NewClient request) {
         return HttpResponse.status(HttpStatus.CREATED).body(clients.create(tenantId, request.name()));
     }
@@ -59,6 +74,7 @@ class ApiClientController {
     }
 
     @Delete("/{clientId}")
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> revoke(@PathVariable String tenantId, @PathVariable @Pattern(regexp = CLIENT_ID) String clientId) {
         clients.revoke(tenantId, clientId);
         return HttpResponse.noContent();

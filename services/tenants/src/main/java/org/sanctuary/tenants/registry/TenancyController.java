@@ -7,6 +7,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Caller;
 
@@ -31,6 +32,8 @@ class TenancyController {
     }
 
     @Get
+    @ApiResponse(responseCode = "404", description = "The token's organization is not a tenant of this platform "
+            + "(problem type `not-found`)")
     Tenancy current() {
         String tenant = Caller.require().tenantId();
         return registry.find(tenant).map(t -> new Tenancy(t.id(), t.status().name()))

@@ -3,17 +3,24 @@ package org.sanctuary.tenants.registry;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.sanctuary.common.crypto.KeyDestroyed;
 import org.sanctuary.common.problem.ProblemException;
@@ -48,6 +55,15 @@ class TenantController {
      * in this response only.
      */
     @Post
+    @Status(HttpStatus.CREATED)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantRegistry.NewTenant.class),
+            examples = @ExampleObject(name = "ngo", summary = "A counselling NGO for conscientious objectors and deserters",
+                    value = """
+                            {"id": "brueckenhaus-goerlitz", "name": "Brückenhaus Görlitz e.V.", "kind": "NGO",
+                             "jurisdiction": "DE", "locale": "de", "timezone": "Europe/Berlin",
+                             "adminEmail": "policy@brueckenhaus-goerlitz.example.org"}
+                            """)))
+    @ApiResponse(responseCode = "409", description = "A tenant with this id exists already (problem type `conflict`)")
     HttpResponse<Tenant> create(@Body @Valid TenantRegistry.NewTenant request, Authentication admin,
                                 @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Tenant tenant = registry.create(request, CallerFilter.subject(admin));
@@ -60,6 +76,8 @@ class TenantController {
 
     /** Runs provisioning again (e.g. after a FAILED step); done steps are found done and kept. */
     @Post("/{id}/provision")
+    @ApiResponse(responseCode = "409", description = "The tenant is offboarded and is never provisioned again "
+            + "(problem type `invalid-transition`)")
     Tenant provision(@PathVariable String id, Authentication admin, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
         if (tenant.status() == Tenant.Status.OFFBOARDED) {
@@ -98,11 +116,15 @@ class TenantController {
     }
 
     @Post("/{id}/suspend")
+    @ApiResponse(responseCode = "409", description = "Only an active tenant is suspended; this one is suspended or offboarded "
+            + "(problem type `invalid-transition`)")
     Tenant suspend(@PathVariable String id, Authentication admin) {
         return registry.setStatus(id, Tenant.Status.SUSPENDED, CallerFilter.subject(admin));
     }
 
     @Post("/{id}/reactivate")
+    @ApiResponse(responseCode = "409", description = "Only a suspended tenant is reactivated; this one is active or offboarded "
+            + "(problem type `invalid-transition`)")
     Tenant reactivate(@PathVariable String id, Authentication admin) {
         return registry.setStatus(id, Tenant.Status.ACTIVE, CallerFilter.subject(admin));
     }

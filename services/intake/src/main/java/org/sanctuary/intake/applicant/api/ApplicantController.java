@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,9 +13,15 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.sanctuary.common.security.AccessReason;
@@ -48,6 +55,19 @@ class ApplicantController {
 
     /** Registers an applicant; with {@code Idempotency-Key}, a retry returns the first result. */
     @Post
+    @Status(HttpStatus.CREATED)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantRequest.class),
+            examples = {@ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
+                    value = ApplicantRequest.EXAMPLE_RESERVIST),
+                    @ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian conscientious objector (caseworker: with special-category data)",
+                            value = ApplicantRequest.EXAMPLE_OBJECTOR)}))
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "special-category fields can no longer be sealed or read (problem type `gone`)")
+    @ApiResponse(responseCode = "422", description = "A household link names the applicant himself or no applicant of your "
+            + "organization (problem type `unprocessable`), or the Idempotency-Key was used before with a different request "
+            + "(problem type `idempotency-key-reused`)")
+    @ApiResponse(responseCode = "500", description = "A retry with the Idempotency-Key read back special-category fields that "
+            + "failed their integrity check; the event is logged (problem type `integrity`)")
     HttpResponse<ApplicantView> register(@Body @Valid ApplicantRequest request,
                                          @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         ApplicantService.Created created = applicants.register(request, Optional.ofNullable(idempotencyKey));
@@ -63,6 +83,10 @@ class ApplicantController {
      * state why he needs them in {@code X-Access-Reason} (break-glass: recorded, shown to supervisors).
      */
     @Get("/{id}")
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "applicant's special-category fields can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "The applicant's special-category fields failed their integrity check; "
+            + "the event is logged (problem type `integrity`)")
     HttpResponse<ApplicantView> get(@PathVariable UUID id, @Nullable @Header(AccessReason.HEADER) String reason) {
         ApplicantService.Read read = applicants.get(id, AccessReason.parse(reason));
         Applicant a = read.applicant();
@@ -116,6 +140,19 @@ class ApplicantController {
 
     /** Replaces the applicant's data; {@code If-Match} must carry the ETag read. */
     @Put("/{id}")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantRequest.class),
+            examples = {@ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian conscientious objector (caseworker: with special-category data)",
+                    value = ApplicantRequest.EXAMPLE_OBJECTOR),
+                    @ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
+                            value = ApplicantRequest.EXAMPLE_RESERVIST)}))
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "special-category fields can no longer be sealed (problem type `gone`)")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version than the applicant's current one, or no "
+            + "version at all: read it again and reapply your change (problem type `precondition-failed`)")
+    @ApiResponse(responseCode = "422", description = "A household link names the applicant himself or no applicant of your "
+            + "organization (problem type `unprocessable`)")
+    @ApiResponse(responseCode = "428", description = "The request has no If-Match with the ETag of the version you read "
+            + "(problem type `precondition-required`)")
     HttpResponse<ApplicantView> update(@PathVariable UUID id, @Body @Valid ApplicantRequest request,
                                        @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                        @Nullable @Header(AccessReason.HEADER) String reason) {

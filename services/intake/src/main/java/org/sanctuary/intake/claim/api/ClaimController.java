@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,10 +13,16 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -59,6 +66,14 @@ class ClaimController {
 
     /** Drafts a claim for an applicant of the caller's organization. */
     @Post
+    @Status(HttpStatus.CREATED)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class),
+            examples = {@ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
+                    value = ClaimRequest.EXAMPLE_RESERVIST),
+                    @ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian absolute objector on religious grounds",
+                            value = ClaimRequest.EXAMPLE_OBJECTOR)}))
+    @ApiResponse(responseCode = "422", description = "applicantId names no applicant of your organization (problem type "
+            + "`unprocessable`), or the Idempotency-Key was used before with a different request (problem type `idempotency-key-reused`)")
     HttpResponse<ClaimView> draft(@Body @Valid ClaimRequest request,
                                   @Nullable @Header(IdempotencyKeys.HEADER) String idempotencyKey) {
         Claim claim = claims.draft(request, Optional.ofNullable(idempotencyKey)).claim();
@@ -106,6 +121,10 @@ class ClaimController {
     /** The claim's notes, oldest first (caseworkers and supervisors; sealed, every read audited). */
     @Get("/{id}/notes")
     @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "sealed notes can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "A sealed note failed its integrity check; the event is logged "
+            + "(problem type `integrity`)")
     List<ClaimNotes.Note> notes(@PathVariable UUID id) {
         return notes.of(id);
     }
@@ -113,6 +132,14 @@ class ClaimController {
     /** Adds a note; notes are never edited (a correction is a new note). */
     @Post("/{id}/notes")
     @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
+    @Status(HttpStatus.CREATED)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteRequest.class),
+            examples = @ExampleObject(name = "interview", summary = "What the caseworker saw at the interview", value = """
+                    {"text": "Interview of 14 May: he showed the original summons (повестка) of 23 September 2022 from the \
+                    Kirovsky district military commissariat of Yekaterinburg; its stamp matches the copy on file."}
+                    """)))
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so a "
+            + "note can no longer be sealed (problem type `gone`)")
     HttpResponse<ClaimNotes.Note> addNote(@PathVariable UUID id, @Body @Valid NoteRequest request) {
         return HttpResponse.status(HttpStatus.CREATED).body(notes.add(id, request.text()));
     }
@@ -125,6 +152,11 @@ class ClaimController {
     /** A supervisor assigns or reassigns a claim; the assignment decides who may open its special-category data. */
     @Put("/{id}/assignee")
     @Secured(Roles.SUPERVISOR)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssigneeRequest.class),
+            examples = @ExampleObject(name = "assign", summary = "Assign the claim to a caseworker (her token's sub)",
+                    value = "{\"caseworker\": \"7c9e6679-7425-40de-944b-e07fc1f90ae7\"}")))
+    @ApiResponse(responseCode = "412", description = "If-Match, when sent, names another version than the claim's current one, "
+            + "or no version at all: read it again (problem type `precondition-failed`)")
     HttpResponse<ClaimView> assign(@PathVariable UUID id, @Body @Valid AssigneeRequest request,
                                    @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         Optional<Long> expected = ifMatch == null ? Optional.empty() : Optional.of(Versions.required(ifMatch));
@@ -140,6 +172,19 @@ class ClaimController {
 
     /** Corrects the military profile, credibility or assignment while the claim is undecided. */
     @Put("/{id}")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class),
+            examples = {@ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian absolute objector on religious grounds",
+                    value = ClaimRequest.EXAMPLE_OBJECTOR),
+                    @ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
+                            value = ClaimRequest.EXAMPLE_RESERVIST)}))
+    @ApiResponse(responseCode = "409", description = "The claim is decided, appealed, closed or withdrawn: its facts can no "
+            + "longer change (problem type `conflict`)")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version than the claim's current one, or no "
+            + "version at all: read it again and reapply your change (problem type `precondition-failed`)")
+    @ApiResponse(responseCode = "422", description = "applicantId is not the claim's applicant: a claim never moves to another "
+            + "applicant (problem type `unprocessable`)")
+    @ApiResponse(responseCode = "428", description = "The request has no If-Match with the ETag of the version you read "
+            + "(problem type `precondition-required`)")
     HttpResponse<ClaimView> update(@PathVariable UUID id, @Body @Valid ClaimRequest request,
                                    @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(claims.update(id, Versions.required(ifMatch), request));
@@ -157,6 +202,18 @@ class ClaimController {
      * An impossible transition is a 409.
      */
     @Post("/{id}/actions/{action}")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionRequest.class),
+            examples = @ExampleObject(name = "withdraw", summary = "The reason recorded when withdrawing (or closing) a claim",
+                    value = """
+                            {"reason": "The applicant withdrew his claim in writing on 3 March 2026: he holds a residence \
+                            permit as the spouse of an EU citizen."}
+                            """)))
+    @ApiResponse(responseCode = "409", description = "The action is not possible from the claim's status (problem type "
+            + "`invalid-transition`), or the claim changed meanwhile (problem type `conflict`)")
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "reason for closing or withdrawing can no longer be sealed (problem type `gone`)")
+    @ApiResponse(responseCode = "412", description = "If-Match, when sent, names another version than the claim's current one, "
+            + "or no version at all: read it again (problem type `precondition-failed`)")
     HttpResponse<ClaimView> act(@PathVariable UUID id, @PathVariable String action,
                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
@@ -174,6 +231,10 @@ class ClaimController {
      */
     @Get("/{id}/facts")
     @Secured({Roles.CASEWORKER, Roles.SUPERVISOR})
+    @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
+            + "applicant's special-category facts can no longer be read (problem type `gone`)")
+    @ApiResponse(responseCode = "500", description = "The applicant's special-category fields failed their integrity check; "
+            + "the event is logged (problem type `integrity`)")
     ClaimFacts facts(@PathVariable UUID id, @Nullable @Header(AccessReason.HEADER) String reason) {
         return claims.facts(id, AccessReason.parse(reason));
     }

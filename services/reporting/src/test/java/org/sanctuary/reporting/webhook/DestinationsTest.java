@@ -1,0 +1,67 @@
+package org.sanctuary.reporting.webhook;
+
+import org.junit.jupiter.api.Test;
+import org.sanctuary.common.problem.ProblemException;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where webhooks may go in production (SSRF): https to public addresses only, checked again when connecting. */
+class DestinationsTest {
+
+    private final Destinations production = new Destinations(false);
+
+    @Test
+    void onlyHttpsToPublicAddressesIsAccepted() {
+        assertEquals("https://93.184.215.14/hook", production.check("https://93.184.215.14/hook").toString());
+        for (String url : List.of(
+                "http://93.184.215.14/hook",             // not https
+                "https://127.0.0.1/hook",                 // loopback
+                "https://localhost:8443/hook",            // a name for loopback
+                "https://10.1.2.3/hook",                  // private
+                "https://192.168.0.10/hook",
+                "https://172.16.5.4/hook",
+                "https://169.254.169.254/latest/meta-data", // link-local: a cloud's metadata service
+                "https://100.64.0.1/hook",                // carrier-grade NAT
+                "https://0.0.0.0/hook",
+                "https://[::1]/hook",
+                "https://[fd00::1]/hook",                 // unique local
+                "https://[::ffff:10.0.0.1]/hook",         // a private IPv4 written as IPv6
+                "https://user:password@93.184.215.14/hook",
+                "/relative/hook",
+                "ftp://93.184.215.14/hook",
+                "https://nonexistent.invalid/hook")) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> production.check(url), url);
+            assertEquals(422, refused.type().status().getCode(), url);
+        }
+    }
+
+    @Test
+    void theConnectionResolvesAgainAndRefusesWhatIsNotPublic() throws UnknownHostException {
+        // what the delivery's connection resolves is checked there too: a name that now points inside is refused
+        assertThrows(UnknownHostException.class, () -> production.resolver().resolve("localhost"));
+        assertEquals(1, production.resolver().resolve("93.184.215.14").length);
+        assertTrue(new Destinations(true).resolver().resolve("localhost").length > 0, "local development allows it");
+    }
+
+    @Test
+    void localDevelopmentAllowsHttpToThisMachine() {
+        assertEquals("http://127.0.0.1:9000/hook", new Destinations(true).check("http://127.0.0.1:9000/hook").toString());
+    }
+
+    @Test
+    void publicMeansNoneOfTheReservedRanges() throws UnknownHostException {
+        assertTrue(Destinations.isPublic(InetAddress.getByName("8.8.8.8")));
+        assertTrue(Destinations.isPublic(InetAddress.getByName("2001:4860:4860::8888")));
+        assertFalse(Destinations.isPublic(InetAddress.getByName("198.18.0.1")));
+        assertFalse(Destinations.isPublic(InetAddress.getByName("255.255.255.255")));
+        assertFalse(Destinations.isPublic(InetAddress.getByName("fe80::1")));
+        assertFalse(Destinations.isPublic(InetAddress.getByName("224.0.0.1")));
+    }
+}
