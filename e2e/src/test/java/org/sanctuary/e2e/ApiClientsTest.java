@@ -52,7 +52,7 @@ class ApiClientsTest {
         ApiClient.Response created = gateway.post(CLIENTS, admin, Map.of("name", name));
         assertEquals(201, created.status(), created.body());
         String clientId = created.json().get("clientId").toString();
-        assertEquals("demo-gov-api-" + name, clientId);
+        assertEquals("demo-gov." + name, clientId);
         String secret = created.json().get("secret").toString();
 
         // its token acts for demo-gov, as an integrator: it registers, and the organization's caseworker reads it

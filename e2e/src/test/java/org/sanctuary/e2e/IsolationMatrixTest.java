@@ -103,16 +103,18 @@ class IsolationMatrixTest {
         callers.put("platform-service", LocalKeycloak.clientToken("sanctuary-platform", "local-demo-only-platform-secret"));
         callers.forEach((caller, token) -> callerRoles.put(caller, roles(token)));
 
-        own = fixtures(OWN, LocalKeycloak.token("gov-caseworker", "gov-caseworker"));
-        other = fixtures(OTHER, LocalKeycloak.token("ngo-caseworker", "ngo-caseworker"));
+        String ngoCaseworker = LocalKeycloak.token("ngo-caseworker", "ngo-caseworker");
+        String ngoPolicyAdmin = LocalKeycloak.token("ngo-policy-admin", "ngo-policy-admin");
+        own = fixtures(OWN, LocalKeycloak.token("gov-caseworker", "gov-caseworker"), callers.get("policy-admin"));
+        other = fixtures(OTHER, ngoCaseworker, ngoPolicyAdmin);
         // the other tenant's resources: the named ones, and canaries that no request of the matrix ever names
-        Ids canary = fixtures(OTHER, LocalKeycloak.token("ngo-caseworker", "ngo-caseworker"));
-        for (String kind : List.of("applicants", "claims", "documents", "assessments", "decisions")) {
+        Ids canary = fixtures(OTHER, ngoCaseworker, ngoPolicyAdmin);
+        for (String kind : List.of("applicants", "claims", "documents", "assessments", "decisions", "webhooks")) {
             otherIds.add(canary.byKind().get(kind));
             otherIds.add(other.byKind().get(kind));
         }
         Map<String, String> nowhere = new HashMap<>();
-        for (String kind : List.of("applicants", "claims", "documents", "assessments", "decisions")) {
+        for (String kind : List.of("applicants", "claims", "documents", "assessments", "decisions", "webhooks", "deliveries")) {
             nowhere.put(kind, UUID.randomUUID().toString());
         }
         nowhere.put("tenants", ABSENT_TENANT);
@@ -228,6 +230,8 @@ class IsolationMatrixTest {
                 return "applicants";
             case "assessmentId":
                 return "assessments";
+            case "deliveryId":
+                return "deliveries";
             case "ids":
                 return op.path().startsWith("/api/v1/applicants") ? "applicants" : null;
             case "id": {
@@ -331,7 +335,7 @@ class IsolationMatrixTest {
 
     // --- fixtures: one of each resource in each tenant ---
 
-    private static Ids fixtures(String tenant, String caseworker) throws Exception {
+    private static Ids fixtures(String tenant, String caseworker, String policyAdmin) throws Exception {
         ApiClient api = new ApiClient(DevStack.GATEWAY);
         Map<String, String> ids = new HashMap<>();
         Casework.Lodged lodged = Casework.lodgedClaim(api, caseworker, "Матрица", "Изоляции", "CONSCRIPT");
@@ -348,6 +352,11 @@ class IsolationMatrixTest {
                 "outcome", "REJECT", "reasons", "The isolation matrix's decision, never approved."));
         assertEquals(201, decision.status(), decision.body());
         ids.put("decisions", (String) decision.json().get("id"));
+        ApiClient.Response webhook = api.post("/api/v1/webhooks", policyAdmin, Map.of("url", "http://127.0.0.1:9/matrix",
+                "eventTypes", List.of("decision.approved")));
+        assertEquals(201, webhook.status(), webhook.body());
+        ids.put("webhooks", (String) webhook.at("subscription.id"));
+        ids.put("deliveries", UUID.randomUUID().toString()); // none is ever sent: the subscription's events never happen
         ids.put("tenants", tenant);
         ids.put("version", "1");
         return new Ids(tenant, ids);

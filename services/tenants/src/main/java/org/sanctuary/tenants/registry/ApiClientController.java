@@ -35,7 +35,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApiClientController {
 
-    /** {@code name}: lower-case letters, digits and dashes, 2–40 (the client id is {@code <tenant>-api-<name>}). */
+    /** {@code name}: lower-case letters, digits and dashes, 2–40 (the client id is the organization's id, a dot, and the name). */
     @Serdeable
     record NewClient(@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,39}$") String name) {
     }
@@ -64,8 +64,8 @@ class ApiClientController {
         return clients.list(tenantId);
     }
 
-    /** What a client id this API made looks like ({@code <tenant>-api-<name>}); anything else is a 400, never sent on. */
-    static final String CLIENT_ID = "^[a-z][a-z0-9-]{1,62}-api-[a-z0-9][a-z0-9-]{1,39}$";
+    /** What a client id this API made looks like ({@code <tenant>.<name>}); anything else is a 400, never sent on. */
+    static final String CLIENT_ID = "^[a-z][a-z0-9-]{1,62}\\.[a-z0-9][a-z0-9-]{1,39}$";
 
     /** A new secret, shown this once; the old one stops working. */
     @Post("/{clientId}/rotate")

@@ -55,6 +55,16 @@ public class ApiClients {
         this.transactions = transactions;
     }
 
+    /**
+     * The Keycloak client id of the tenant's client {@code name}: {@code <tenant>.<name>}. Neither a tenant id nor a name
+     * holds a dot, so two tenants never come to the same id (with a dash between, tenant {@code a} naming a client
+     * {@code b-api-c} and tenant {@code a-api-b} naming one {@code c} did, and the second was told the name was taken:
+     * that another organization had such a client).
+     */
+    static String clientId(String tenantId, String name) {
+        return tenantId + "." + name;
+    }
+
     /** A new client named {@code name} (a slug, unique in the tenant), with its secret. */
     public ApiClient create(String tenantId, String name) {
         RealmResource realm = realm(tenantId);
@@ -62,7 +72,7 @@ public class ApiClients {
     }
 
     private ApiClient create(RealmResource realm, String tenantId, String name) {
-        String clientId = tenantId + "-api-" + name;
+        String clientId = clientId(tenantId, name);
         if (!realm.clients().findByClientId(clientId).isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "Your organization already has an API client named " + name + ".");
         }
@@ -85,9 +95,13 @@ public class ApiClients {
         client.setProtocolMappers(List.of(audience(), flatRoles()));
         String id;
         try (Response response = realm.clients().create(client)) {
+            if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) { // created meanwhile by another request
+                throw new ProblemException(ProblemType.CONFLICT, "Your organization already has an API client named " + name + ".");
+            }
             id = CreatedResponseUtil.getCreatedId(response);
         }
         ClientResource created = realm.clients().get(id);
+        String secret; // shown once: a client whose secret could not be read back is removed like half a client
         try {
             UserRepresentation account = created.getServiceAccountUser();
             realm.users().get(account.getId()).roles().realmLevel().add(List.of(realm.roles().get(Roles.INTEGRATOR).toRepresentation()));
@@ -96,11 +110,11 @@ public class ApiClients {
                     throw new WebApplicationException(response.getStatus());
                 }
             }
+            secret = created.getSecret().getValue();
         } catch (RuntimeException e) {
             created.remove(); // half a client must not stay: one without its organization would act for no tenant
             throw unavailable(e);
         }
-        String secret = created.getSecret().getValue();
         audited("api-client.create", clientId);
         return new ApiClient(clientId, name, now, true, secret);
     }
@@ -108,7 +122,7 @@ public class ApiClients {
     /** The tenant's clients, without secrets. */
     public List<ApiClient> list(String tenantId) {
         RealmResource realm = realm(tenantId);
-        List<ApiClient> clients = answered(() -> realm.clients().findAll(tenantId + "-api-", true, true, 0, 1000).stream()
+        List<ApiClient> clients = answered(() -> realm.clients().findAll(clientId(tenantId, ""), true, true, 0, 1000).stream()
                 .filter(c -> isOf(tenantId, c)).map(c -> seen(c, null)).toList());
         audited("api-client.list", String.join(",", clients.stream().map(ApiClient::clientId).toList()));
         return clients;
@@ -147,6 +161,15 @@ public class ApiClients {
         return realm.clients().get(found.getId());
     }
 
+    /** An attribute's time; one edited by hand into something else is shown as unknown, not a 500. */
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether a client is the tenant's: its {@value #TENANT} attribute, read on every access. */
     private static boolean isOf(String tenantId, ClientRepresentation client) {
         return client.getAttributes() != null && tenantId.equals(client.getAttributes().get(TENANT));
@@ -156,7 +179,7 @@ public class ApiClients {
     private static ApiClient seen(ClientRepresentation client, @Nullable String secret) {
         Map<String, String> attributes = client.getAttributes();
         return new ApiClient(client.getClientId(), attributes.getOrDefault(NAME, client.getClientId()),
-                Optional.ofNullable(attributes.get(CREATED)).map(Instant::parse).orElse(null), Boolean.TRUE.equals(client.isEnabled()), secret);
+                Optional.ofNullable(attributes.get(CREATED)).flatMap(ApiClients::instant).orElse(null), Boolean.TRUE.equals(client.isEnabled()), secret);
     }
 
     /** What the identity provider answers; its refusal or silence is a 503 to retry (our own problems pass through). */
