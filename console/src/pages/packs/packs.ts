@@ -4,7 +4,7 @@ import { tenants } from '../../api/client';
 import type { components } from '../../api/generated/tenants';
 import { call } from '../../app/problems';
 
-export type PolicyPack = components['schemas']['PolicyPack'];
+export type PolicyPack = components['schemas']['PolicyPackVersion'];
 export type SampleCaseRun = components['schemas']['PolicyPackController.SampleCaseRun'];
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -210,7 +210,12 @@ class HelmChartTest {
                 }
             }
             long openRules = egress.lines().filter(l -> l.contains("0.0.0.0/0")).count();
-            assertEquals(name.equals("documents") ? 1 : 0, openRules, "only documents reaches outside (its object store): " + egress);
+            assertEquals(List.of("documents", "reporting").contains(name) ? 1 : 0, openRules,
+                    "only documents (its object store) and reporting (webhooks) reach outside: " + egress);
+            if (name.equals("reporting")) {
+                assertTrue(egress.contains("169.254.0.0/16") && egress.contains("10.0.0.0/8") && egress.contains("port: 443"),
+                        "webhooks go to public https addresses only, never a cloud's metadata: " + egress);
+            }
         }
     }
 

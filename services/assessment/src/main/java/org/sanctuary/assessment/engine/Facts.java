@@ -1,25 +1,17 @@
 package org.sanctuary.assessment.engine;
 
-import io.micronaut.core.annotation.Nullable;
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.util.List;
 import java.util.Map;
-
-import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
 
 /**
  * The claim facts the engine reads, in the shape of acceptance/README.md ("Claim facts"). Absent
  * parts are read as unclaimed (S2); {@link #normalised()} spells them out once so the rules never
  * see null collections.
  *
- * Every part is optional ({@code @Nullable}; a flag left out reads as false, {@code NOT_REQUIRED}), as the engine
- * reads them and as the public document says.
- *
  * @param evidence optional: material fact key → ids of the documents that support it
  */
-public record Facts(@Nullable Applicant applicant, @Nullable Military military, @Nullable Map<String, Credibility> credibility,
-                    @Nullable Map<String, List<String>> evidence) {
+public record Facts(Applicant applicant, Military military, Map<String, Credibility> credibility,
+                    Map<String, List<String>> evidence) {
 
     public enum Credibility { ACCEPTED, REJECTED, BENEFIT_OF_DOUBT }
 
@@ -43,31 +35,26 @@ public record Facts(@Nullable Applicant applicant, @Nullable Military military, 
     /** As intake records it; the reasons say "she", "he", or "the applicant" (X, UNKNOWN or not given). */
     public enum Sex { FEMALE, MALE, X, UNKNOWN }
 
-    public record Applicant(@Nullable List<String> nationalities, @Nullable Integer age, @Nullable Region regionOfOrigin,
-                            @Schema(requiredMode = NOT_REQUIRED) boolean ethnicMinority, @Nullable String religion,
-                            @Schema(requiredMode = NOT_REQUIRED) boolean lgbtqi, @Nullable List<String> politicalActivity,
-                            @Nullable Sex sex) {
+    public record Applicant(List<String> nationalities, Integer age, Region regionOfOrigin, boolean ethnicMinority,
+                            String religion, boolean lgbtqi, List<String> politicalActivity, Sex sex) {
     }
 
-    public record Region(@Nullable String country, @Nullable String region) {
+    public record Region(String country, String region) {
     }
 
-    public record Military(@Nullable MilitaryStatus status, @Nullable RecruitingActor recruitingActor,
-                           @Nullable String recruitingCountry, @Nullable CallUp callUp, @Nullable Unit unit, @Schema(requiredMode = NOT_REQUIRED) boolean served,
-                           @Schema(requiredMode = NOT_REQUIRED) boolean deserted, @Nullable Objection objection,
-                           @Nullable List<IllTreatment> illTreatmentSuffered, @Nullable List<String> exclusionIndicators) {
+    public record Military(MilitaryStatus status, RecruitingActor recruitingActor, String recruitingCountry,
+                           CallUp callUp, Unit unit, boolean served, boolean deserted, Objection objection,
+                           List<IllTreatment> illTreatmentSuffered, List<String> exclusionIndicators) {
     }
 
     /** {@code channel} is descriptive only (intake validates it), so it stays free text here. */
-    public record CallUp(@Schema(requiredMode = NOT_REQUIRED) boolean received, @Nullable String date, @Nullable String channel,
-                         @Schema(requiredMode = NOT_REQUIRED) boolean punitive) {
+    public record CallUp(boolean received, String date, String channel, boolean punitive) {
     }
 
-    public record Unit(@Nullable String role, @Nullable Boolean implicatedInCrimes) {
+    public record Unit(String role, Boolean implicatedInCrimes) {
     }
 
-    public record Objection(@Schema(requiredMode = NOT_REQUIRED) boolean held, @Nullable ObjectionKind kind,
-                            @Nullable ObjectionBasis basis, @Schema(requiredMode = NOT_REQUIRED) boolean procedureUsed) {
+    public record Objection(boolean held, ObjectionKind kind, ObjectionBasis basis, boolean procedureUsed) {
     }
 
     /** The same facts with every absent part spelled out as "not claimed". */

@@ -1,7 +1,5 @@
 package org.sanctuary.assessment.engine;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +8,8 @@ import java.util.Optional;
 /**
  * The parts of a tenant's policy pack the engine reads (acceptance/README.md, "Policy pack"). The
  * tenants service validates the whole document against its JSON Schema; fields the engine does not
- * use are ignored here. In the public API document it is {@code PackDocument}: the tenants service's {@code PolicyPack}
- * is a stored version of a pack, with this document inside.
+ * use are ignored here.
  */
-@Schema(name = "PackDocument")
 public record PolicyPack(Integer schemaVersion, LegalFramework legalFramework, Map<String, RuleSetting> rules,
                          List<TemporaryProtection> temporaryProtection, Humanitarian humanitarian,
                          Map<String, Coi> coi, Deadlines deadlines) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 
 /** One version of a tenant's policy pack. A PUBLISHED version never changes again. */
 @Serdeable
+@Schema(name = "PolicyPackVersion") // the assessment service's "PolicyPack" is the document it reads
 public record PolicyPack(String tenantId, int version, Status status, @Nullable LocalDate effectiveFrom,
                          Instant createdAt, String createdBy, @Nullable Instant publishedAt,
                          @Nullable String publishedBy,
