@@ -41,6 +41,9 @@ public class Destinations {
         if (!uri.isAbsolute() || uri.getHost() == null) {
             throw refused("must be absolute, with a host");
         }
+        if (uri.getPort() > 65_535) {
+            throw refused("names no valid port");
+        }
         if (uri.getUserInfo() != null) {
             throw refused("must not carry credentials");
         }
@@ -73,8 +76,8 @@ public class Destinations {
     private InetAddress[] addresses(String host) throws UnknownHostException {
         InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         for (InetAddress address : addresses) {
-            if (!allowLocal && !isPublic(address)) {
-                throw new UnknownHostException(host + " resolves to " + address.getHostAddress() + ", which is not a public address");
+            if (!allowLocal && !isPublic(address)) { // which address is not said: a subscriber must not map the inside with it
+                throw new UnknownHostException(host + " does not resolve to public addresses only");
             }
         }
         return addresses;
@@ -98,7 +101,13 @@ public class Destinations {
                     return false;
                 }
             }
-            return !uniqueLocal;
+            boolean nat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b; // 64:ff9b::/96, 64:ff9b:1::/48
+            boolean sixToFour = (b[0] & 0xff) == 0x20 && b[1] == 0x02;                                      // 2002::/16
+            boolean teredo = (b[0] & 0xff) == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;              // 2001::/32
+            boolean compatibleV4 = java.util.stream.IntStream.range(0, 12).allMatch(i -> b[i] == 0);       // ::a.b.c.d
+            boolean documentation = (b[0] & 0xff) == 0x20 && b[1] == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8; // 2001:db8::/32
+            // each embeds an IPv4 address a gateway may translate to (NAT64 to 10.0.0.5, say): none is taken as public
+            return !(uniqueLocal || nat64 || sixToFour || teredo || compatibleV4 || documentation);
         }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
@@ -106,7 +115,11 @@ public class Destinations {
         boolean thisNetwork = first == 0;                                    // 0.0.0.0/8
         boolean benchmarking = first == 198 && (second == 18 || second == 19); // 198.18.0.0/15
         boolean reserved = first >= 240;                                     // 240.0.0.0/4 and broadcast
-        return !(carrierNat || thisNetwork || benchmarking || reserved);
+        boolean protocolAssignments = first == 192 && second == 0 && (b[2] & 0xff) == 0; // 192.0.0.0/24 (a cloud's metadata, once)
+        boolean documentation = first == 192 && second == 0 && (b[2] & 0xff) == 2         // 192.0.2.0/24
+                || first == 198 && second == 51 && (b[2] & 0xff) == 100                    // 198.51.100.0/24
+                || first == 203 && second == 0 && (b[2] & 0xff) == 113;                    // 203.0.113.0/24
+        return !(carrierNat || thisNetwork || benchmarking || reserved || protocolAssignments || documentation);
     }
 
     private static ProblemException refused(String why) {

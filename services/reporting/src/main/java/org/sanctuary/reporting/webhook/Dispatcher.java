@@ -9,10 +9,12 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.sanctuary.common.crypto.FieldCipher;
 import org.sanctuary.common.persistence.Sql;
@@ -30,14 +32,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends what is due: for each subscription, the oldest pending delivery of each claim (the next waits until it is
  * delivered or given up, so a receiver sees a claim's events in order), signed as Standard Webhooks says. A delivery
  * is taken for two minutes before it is sent (another replica skips it), and recorded with its answer: 2xx delivered;
  * anything else, a refused address or no answer in time tried again on {@link Retries}' schedule; after the last
- * attempt it has failed, and its subscription is disabled with the reason. Connections: at most 5 s to connect and 10 s
- * for the answer, no redirects followed, at most 1 KiB of the answer read.
+ * attempt it has failed, and its subscription is disabled with the reason. Connections: at most 5 s to connect, 10 s
+ * between bytes of the answer and 20 s for the whole exchange; no redirects followed; at most 1 KiB of the answer read,
+ * the connection then dropped. One tenant's failure never stops the others'.
  */
 @Singleton
 public class Dispatcher {
@@ -45,6 +52,12 @@ public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int ANSWER_READ = 1024;
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
@@ -92,7 +105,11 @@ public class Dispatcher {
         List<String> tenants = transactions.executeRead(status -> sql.query("select tenant_id from webhook_tenant", rs -> rs.getString(1)));
         int attempted = 0;
         for (String tenant : tenants) {
-            attempted += Caller.callAs(Caller.system(tenant, "webhooks"), this::dispatchTenant);
+            try {
+                attempted += Caller.callAs(Caller.system(tenant, "webhooks"), this::dispatchTenant);
+            } catch (RuntimeException e) { // e.g. an offboarded tenant's destroyed key: the other tenants are served
+                LOG.warn("webhooks of {} not sent this time: {}", tenant, e.getMessage());
+            }
         }
         return attempted;
     }
@@ -123,7 +140,7 @@ public class Dispatcher {
                     + "where id = ? and status = 'PENDING' and next_attempt_at = ?", Timestamp.from(now.plus(LEASE)), delivery.id(),
                     Timestamp.from(delivery.next())) == 1);
             if (taken) {
-                record(delivery, send(delivery));
+                record(delivery, now.plus(LEASE), send(delivery));
                 attempted++;
             }
         }
@@ -150,14 +167,20 @@ public class Dispatcher {
             post.setHeader("webhook-timestamp", Long.toString(timestamp));
             post.setHeader("webhook-signature", signature);
             post.setEntity(new StringEntity(delivery.payload(), ContentType.APPLICATION_JSON));
-            int status = http.execute(post, response -> {
+            // the whole exchange has a deadline, not only each read: a receiver trickling bytes cannot hold the dispatcher
+            ScheduledFuture<?> deadline = DEADLINES.schedule(post::cancel, DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            int status;
+            CloseableHttpResponse response = http.execute(post);
+            try {
+                status = response.getCode();
                 if (response.getEntity() != null) {
-                    try (InputStream body = response.getEntity().getContent()) {
-                        body.readNBytes(ANSWER_READ); // the answer's start only: a receiver cannot make us read without end
-                    }
+                    InputStream body = response.getEntity().getContent();
+                    body.readNBytes(ANSWER_READ); // the answer's start only; the rest is never read
                 }
-                return response.getCode();
-            });
+            } finally {
+                deadline.cancel(false);
+                response.close(CloseMode.IMMEDIATE); // drops the connection instead of reading the rest of the answer
+            }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             return new Attempt(status, millis, status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (IOException | RuntimeException e) {
@@ -166,21 +189,26 @@ public class Dispatcher {
         }
     }
 
-    private void record(Due delivery, Attempt attempt) {
+    /**
+     * Records an attempt — only while this dispatcher still holds the delivery ({@code lease}): one redelivered by hand
+     * meanwhile, or taken by another replica after the lease ran out, is theirs to record.
+     */
+    private void record(Due delivery, Instant lease, Attempt attempt) {
         int attempts = delivery.attempts() + 1;
         Instant now = Instant.now(clock);
+        String held = " where id = ? and status = 'PENDING' and next_attempt_at = ?";
         transactions.executeWrite(status -> {
             if (attempt.delivered()) {
                 return sql.update("update webhook_delivery set status = 'DELIVERED', attempts = ?, next_attempt_at = null, delivered_at = ?, "
-                                + "last_status_code = ?, last_latency_ms = ?, last_error = null where id = ?", attempts, Timestamp.from(now),
-                        attempt.status(), (int) attempt.millis(), delivery.id());
+                                + "last_status_code = ?, last_latency_ms = ?, last_error = null" + held, attempts, Timestamp.from(now),
+                        attempt.status(), (int) attempt.millis(), delivery.id(), Timestamp.from(lease));
             }
             Optional<Duration> wait = retries.after(attempts);
-            sql.update("update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, last_status_code = ?, "
-                            + "last_latency_ms = ?, last_error = ? where id = ?", wait.isPresent() ? "PENDING" : "FAILED", attempts,
+            int recorded = sql.update("update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, last_status_code = ?, "
+                            + "last_latency_ms = ?, last_error = ?" + held, wait.isPresent() ? "PENDING" : "FAILED", attempts,
                     wait.map(w -> Timestamp.from(now.plus(w))).orElse(null), attempt.status() == 0 ? null : attempt.status(),
-                    (int) attempt.millis(), attempt.error(), delivery.id());
-            if (wait.isEmpty()) {
+                    (int) attempt.millis(), attempt.error(), delivery.id(), Timestamp.from(lease));
+            if (recorded == 1 && wait.isEmpty()) {
                 String reason = "Disabled at " + now + ": event " + delivery.eventId() + " could not be delivered in " + attempts
                         + " attempts (last: " + attempt.error() + ").";
                 sql.update("update webhook_subscription set enabled = false, disabled_reason = ? where id = ? and enabled",

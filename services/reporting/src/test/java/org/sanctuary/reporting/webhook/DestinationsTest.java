@@ -33,6 +33,12 @@ class DestinationsTest {
                 "https://[::1]/hook",
                 "https://[fd00::1]/hook",                 // unique local
                 "https://[::ffff:10.0.0.1]/hook",         // a private IPv4 written as IPv6
+                "https://[64:ff9b::a00:5]/hook",          // NAT64: a gateway would translate it to 10.0.0.5
+                "https://[2002:a00:5::1]/hook",           // 6to4
+                "https://[2001:0:a00:5::1]/hook",         // Teredo
+                "https://[::a00:5]/hook",                 // IPv4-compatible
+                "https://192.0.0.192/latest",             // 192.0.0.0/24, once a cloud's metadata address
+                "https://93.184.215.14:99999/hook",       // no such port
                 "https://user:password@93.184.215.14/hook",
                 "/relative/hook",
                 "ftp://93.184.215.14/hook",
@@ -48,6 +54,12 @@ class DestinationsTest {
         assertThrows(UnknownHostException.class, () -> production.resolver().resolve("localhost"));
         assertEquals(1, production.resolver().resolve("93.184.215.14").length);
         assertTrue(new Destinations(true).resolver().resolve("localhost").length > 0, "local development allows it");
+    }
+
+    @Test
+    void aRefusalDoesNotSayWhereANameLeadsInside() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> production.check("https://localhost/hook"));
+        assertFalse(refused.getMessage().contains("127.0.0.1"), refused.getMessage());
     }
 
     @Test
