@@ -2,6 +2,8 @@ package org.sanctuary.reporting.report;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.audit.AuditTrail;
@@ -36,7 +38,9 @@ public class Reports {
     @Serdeable
     public record Report(String report, LocalDate from, LocalDate to, @Nullable Period period, int threshold, int rounding,
                          List<String> rows, List<String> columns, List<List<SmallCells.Cell>> cells, List<SmallCells.Cell> rowTotals,
-                         List<SmallCells.Cell> columnTotals, SmallCells.Cell total, @Nullable List<Double> rates) {
+                         List<SmallCells.Cell> columnTotals, SmallCells.Cell total,
+                         // a row's rate is null where a count it needs is suppressed
+                         @ArraySchema(schema = @Schema(type = "number", format = "double", nullable = true)) @Nullable List<Double> rates) {
     }
 
     @Serdeable
