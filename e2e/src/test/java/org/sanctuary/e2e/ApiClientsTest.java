@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
 import org.sanctuary.devstack.DevStack;
 import org.sanctuary.devstack.LocalKeycloak;
 
@@ -58,9 +59,8 @@ class ApiClientsTest {
         // its token acts for demo-gov, as an integrator: it registers, and the organization's caseworker reads it
         String token = LocalKeycloak.clientToken(clientId, secret);
         assertEquals("demo-gov", gateway.get("/api/v1/tenancy", token).json().get("tenantId"));
-        ApiClient.Response applicant = gateway.post("/api/v1/applicants", token, Map.of(
-                "name", Map.of("given", "Пётр", "family", "Интеграторов"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "sex", "MALE"));
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", token,
+                ApplicantRequest.named("Пётр", "Интеграторов").birthDateUnknown().body());
         assertEquals(201, applicant.status(), applicant.body());
         String caseworker = LocalKeycloak.token("gov-caseworker", "gov-caseworker");
         assertEquals(200, gateway.get("/api/v1/applicants/" + applicant.json().get("id"), caseworker).status());

@@ -2,6 +2,8 @@ package org.sanctuary.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
@@ -42,14 +44,14 @@ class AssessmentKilledAfterApprovalTest {
             String caseworker = TestJwtIssuer.get().token(TENANT, "cw-killed", "caseworker");
             String supervisor = TestJwtIssuer.get().token(TENANT, "sv-killed", "supervisor");
             ApiClient intake = new ApiClient(upstream.intake);
-            ApiClient.Response applicant = intake.post("/api/v1/applicants", caseworker, Map.of(
-                    "name", Map.of("given", "Олег", "family", "Упавший"),
-                    "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1990-05-05", "sex", "MALE"));
+            ApiClient.Response applicant = intake.post("/api/v1/applicants", caseworker,
+                    ApplicantRequest.named("Олег", "Упавший").born("1990-05-05").body());
             assertEquals(201, applicant.status(), applicant.body());
-            String claim = intake.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
-                    "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU",
-                            "callUp", Map.of("received", true, "punitive", false)),
-                    "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED"))).json().get("id").toString();
+            String claim = intake.post("/api/v1/claims", caseworker, ClaimRequest.forApplicant(applicant.json().get("id"))
+                    .military("callUp", ClaimRequest.callUpReceived())
+                    .military("served", null)
+                    .military("deserted", null)
+                    .body()).json().get("id").toString();
             assertEquals(200, intake.post("/api/v1/claims/" + claim + "/actions/lodge", caseworker, "").status());
 
             ApiClient api = new ApiClient(assessment.baseUrl());

@@ -1,13 +1,14 @@
 package org.sanctuary.e2e;
 
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.devstack.DevStack;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,13 +41,16 @@ final class Casework {
 
     /** A Russian reservist registered, his claim recorded as {@code militaryStatus}, the state recruiting, and lodged. */
     static Lodged lodgedClaim(ApiClient api, String caseworker, String given, String family, String militaryStatus) {
-        ApiClient.Response applicant = api.post("/api/v1/applicants", caseworker, Map.of("name", Map.of("given", given, "family", family),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "sex", "MALE"));
+        ApiClient.Response applicant = api.post("/api/v1/applicants", caseworker,
+                ApplicantRequest.named(given, family).birthDateUnknown().body());
         assertEquals(201, applicant.status(), applicant.body());
         String applicantId = (String) applicant.json().get("id");
-        ApiClient.Response claim = api.post("/api/v1/claims", caseworker, Map.of("applicantId", applicantId, "military",
-                Map.of("status", militaryStatus, "recruitingActor", "STATE", "recruitingCountry", "RU"),
-                "credibility", Map.of("militaryStatus", "ACCEPTED")));
+        ApiClient.Response claim = api.post("/api/v1/claims", caseworker, ClaimRequest.forApplicant(applicantId)
+                .statusOnly()
+                .militaryStatus(militaryStatus)
+                .military("recruitingActor", "STATE")
+                .military("recruitingCountry", "RU")
+                .body());
         assertEquals(201, claim.status(), claim.body());
         String claimId = (String) claim.json().get("id");
         ApiClient.Response lodged = api.post("/api/v1/claims/" + claimId + "/actions/lodge", caseworker, "");

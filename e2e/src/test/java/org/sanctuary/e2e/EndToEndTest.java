@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.devstack.DevStack;
 import org.sanctuary.devstack.LocalKeycloak;
 
@@ -44,15 +46,15 @@ class EndToEndTest {
     @Test
     @Order(1)
     void aGovernmentCaseworkerRegistersAnApplicantAndAClaimWhichTheNgoCannotSee() {
-        ApiClient.Response applicant = gateway.send("POST", "/api/v1/applicants", govCaseworker, ApiClient.json(Map.of(
-                "name", Map.of("given", "Алексей", "family", "Сквозной"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "birthDate", "1991-02-03", "sex", "MALE")), Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
+        ApiClient.Response applicant = gateway.send("POST", "/api/v1/applicants", govCaseworker,
+                ApiClient.json(ApplicantRequest.named("Алексей", "Сквозной").born("1991-02-03").body()),
+                Map.of("Idempotency-Key", "e2e-" + UUID.randomUUID()));
         assertEquals(201, applicant.status(), applicant.body());
-        ApiClient.Response claim = gateway.post("/api/v1/claims", govCaseworker, Map.of(
-                "applicantId", applicant.json().get("id"),
-                "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU"),
-                "credibility", Map.of("militaryStatus", "ACCEPTED")));
+        ApiClient.Response claim = gateway.post("/api/v1/claims", govCaseworker, ClaimRequest.forApplicant(applicant.json().get("id"))
+                .statusOnly()
+                .military("recruitingActor", "STATE")
+                .military("recruitingCountry", "RU")
+                .body());
         assertEquals(201, claim.status(), claim.body());
         String claimPath = "/api/v1/claims/" + claim.json().get("id");
         ApiClient.Response lodged = gateway.post(claimPath + "/actions/lodge", govCaseworker, "");
@@ -123,12 +125,14 @@ class EndToEndTest {
     @Test
     @Order(8)
     void theFirstInstanceDeadlineFollowsEachOrganizationsPack() {
-        ApiClient.Response applicant = gateway.post("/api/v1/applicants", ngoCaseworker, Map.of(
-                "name", Map.of("given", "Андрій", "family", "Строковий"),
-                "nationalities", List.of(Map.of("country", "UA", "imposed", false)), "sex", "MALE"));
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", ngoCaseworker,
+                ApplicantRequest.named("Андрій", "Строковий").nationality("UA").birthDateUnknown().body());
         assertEquals(201, applicant.status(), applicant.body());
-        ApiClient.Response claim = gateway.post("/api/v1/claims", ngoCaseworker, Map.of(
-                "applicantId", applicant.json().get("id"), "military", Map.of("status", "PRE_CALL_UP_EVADER")));
+        ApiClient.Response claim = gateway.post("/api/v1/claims", ngoCaseworker, ClaimRequest.forApplicant(applicant.json().get("id"))
+                .statusOnly()
+                .militaryStatus("PRE_CALL_UP_EVADER")
+                .withoutCredibility()
+                .body());
         ApiClient.Response lodged = gateway.post("/api/v1/claims/" + claim.json().get("id") + "/actions/lodge", ngoCaseworker, "");
         assertEquals(200, lodged.status(), lodged.body());
         // demo-ngo follows convention-strict: 120 days
@@ -151,16 +155,16 @@ class EndToEndTest {
     @Test
     @Order(9)
     void aClaimIsAssessedDecidedAndApprovedByASecondPerson() throws Exception {
-        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, Map.of(
-                "name", Map.of("given", "Илья", "family", "Мобилизованный"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "birthDate", "1996-04-05", "sex", "MALE", "regionOfOrigin", Map.of("country", "RU", "region", "Moscow")));
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, ApplicantRequest.named("Илья", "Мобилизованный")
+                .born("1996-04-05")
+                .regionOfOrigin("RU", "Moscow")
+                .body());
         assertEquals(201, applicant.status(), applicant.body());
-        ApiClient.Response claim = gateway.post("/api/v1/claims", govCaseworker, Map.of(
-                "applicantId", applicant.json().get("id"),
-                "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU",
-                        "callUp", Map.of("received", true, "date", "2022-10-03", "channel", "IN_PERSON", "punitive", false)),
-                "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED")));
+        ApiClient.Response claim = gateway.post("/api/v1/claims", govCaseworker, ClaimRequest.forApplicant(applicant.json().get("id"))
+                .military("callUp", ClaimRequest.callUp("2022-10-03", "IN_PERSON"))
+                .military("served", null)
+                .military("deserted", null)
+                .body());
         String claimId = claim.json().get("id").toString();
         assertEquals(200, gateway.post("/api/v1/claims/" + claimId + "/actions/lodge", govCaseworker, "").status());
 
@@ -280,12 +284,11 @@ class EndToEndTest {
         String caseworker = LocalKeycloak.token(username, username);
         String payload = new String(java.util.Base64.getUrlDecoder().decode(caseworker.split("\\.")[1]));
         assertTrue(payload.contains("\"organization\"") && payload.contains(id), payload);
-        ApiClient.Response applicant = gateway.post("/api/v1/applicants", caseworker, Map.of(
-                "name", Map.of("given", "Олег", "family", "Новый"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "birthDate", "1994-05-06", "sex", "MALE"));
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", caseworker,
+                ApplicantRequest.named("Олег", "Новый").born("1994-05-06").body());
         assertEquals(201, applicant.status(), applicant.body());
-        ApiClient.Response claim = gateway.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
-                "military", Map.of("status", "MOBILISED_RESERVIST"), "credibility", Map.of("militaryStatus", "ACCEPTED")));
+        ApiClient.Response claim = gateway.post("/api/v1/claims", caseworker,
+                ClaimRequest.forApplicant(applicant.json().get("id")).statusOnly().body());
         assertEquals(201, claim.status(), claim.body());
         assertEquals(404, gateway.get("/api/v1/claims/" + claim.json().get("id"), govCaseworker).status());
 
@@ -309,11 +312,10 @@ class EndToEndTest {
     @Test
     @Order(12)
     void evidenceGoesInThroughTheGatewayEncryptedAndComesBackOnlyToItsTenant() throws Exception {
-        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, Map.of(
-                "name", Map.of("given", "Глеб", "family", "Доказательный"), "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "birthDate", "1990-01-02", "sex", "MALE"));
-        String claim = gateway.post("/api/v1/claims", govCaseworker, Map.of("applicantId", applicant.json().get("id"),
-                "military", Map.of("status", "MOBILISED_RESERVIST"), "credibility", Map.of("militaryStatus", "ACCEPTED"))).json().get("id").toString();
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker,
+                ApplicantRequest.named("Глеб", "Доказательный").born("1990-01-02").body());
+        String claim = gateway.post("/api/v1/claims", govCaseworker,
+                ClaimRequest.forApplicant(applicant.json().get("id")).statusOnly().body()).json().get("id").toString();
         byte[] pdf = "%PDF-1.4\n% повестка\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
@@ -340,27 +342,30 @@ class EndToEndTest {
     @Test
     @Order(14)
     void anIntegratorsUpdateKeepsTheSpecialCategoryDataItCannotRead() throws Exception {
-        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, Map.of(
-                "name", Map.of("given", "Мирон", "family", "Верующий"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1994-05-06", "sex", "MALE",
-                "special", Map.of("religion", "Jehovah's Witness", "lgbtqi", true)));
+        ApiClient.Response applicant = gateway.post("/api/v1/applicants", govCaseworker, ApplicantRequest.named("Мирон", "Верующий")
+                .born("1994-05-06")
+                .special(Map.of("religion", "Jehovah's Witness", "lgbtqi", true))
+                .body());
         assertEquals(201, applicant.status(), applicant.body());
         String path = "/api/v1/applicants/" + applicant.json().get("id");
         String integrator = LocalKeycloak.clientToken("demo-gov-integrator", "local-demo-only-integrator-secret");
         ApiClient.Response read = gateway.get(path, integrator);
         assertEquals(200, read.status(), read.body());
         assertTrue(!read.json().containsKey("special"));
-        ApiClient.Response updated = gateway.send("PUT", path, integrator, ApiClient.json(Map.of(
-                "name", Map.of("given", "Мирон", "family", "Верующий-Петров"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1994-05-06", "sex", "MALE")),
+        ApiClient.Response updated = gateway.send("PUT", path, integrator,
+                ApiClient.json(ApplicantRequest.named("Мирон", "Верующий-Петров").born("1994-05-06").body()),
                 Map.of("If-Match", read.header("ETag").orElseThrow()));
         assertEquals(200, updated.status(), updated.body());
         ApiClient.Response after = gateway.get(path, govCaseworker);
         assertEquals("Верующий-Петров", after.at("name.family"));
         assertEquals("Jehovah's Witness", after.at("special.religion"));
         assertEquals(true, after.at("special.lgbtqi"));
-        ApiClient.Response credibility = gateway.post("/api/v1/claims", integrator, Map.of("applicantId", applicant.json().get("id"),
-                "military", Map.of("status", "OBJECTOR_ABSOLUTE"), "credibility", Map.of("objection", "ACCEPTED")));
+        ApiClient.Response credibility = gateway.post("/api/v1/claims", integrator, ClaimRequest.forApplicant(applicant.json().get("id"))
+                .statusOnly()
+                .militaryStatus("OBJECTOR_ABSOLUTE")
+                .credibility("militaryStatus", null)
+                .credibility("objection", "ACCEPTED")
+                .body());
         assertEquals(403, credibility.status(), credibility.body());
         assertTrue(credibility.body().contains("\"credibility\""), credibility.body());
     }

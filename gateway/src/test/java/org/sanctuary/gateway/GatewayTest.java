@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.FreePorts;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
@@ -86,9 +88,7 @@ class GatewayTest implements TestPropertyProvider {
     }
 
     private static Map<String, Object> applicant() {
-        return Map.of("name", Map.of("given", "Дмитрий", "family", "Иванов"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "birthDate", "1990-04-01", "sex", "MALE");
+        return ApplicantRequest.named("Дмитрий", "Иванов").body(); // RU, born 1990-04-01, male
     }
 
     @Test
@@ -102,8 +102,8 @@ class GatewayTest implements TestPropertyProvider {
         ApiClient.Response foreign = api().get(path, b);
         assertEquals(404, foreign.status());
         assertTrue(foreign.contentType().startsWith("application/problem+json"));
-        ApiClient.Response claim = api().post("/api/v1/claims", a, Map.of("applicantId", created.json().get("id"),
-                "military", Map.of("status", "DESERTER")));
+        ApiClient.Response claim = api().post("/api/v1/claims", a,
+                ClaimRequest.forApplicant(created.json().get("id")).statusOnly().militaryStatus("DESERTER").withoutCredibility().body());
         assertEquals(201, claim.status(), claim.body());
     }
 

@@ -6,6 +6,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
@@ -16,11 +18,9 @@ import org.sanctuary.testkit.RealUpstream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Base of the service's API tests: its own database, the real intake and tenants beside it. */
 @MicronautTest(transactional = false)
@@ -80,22 +80,14 @@ abstract class AssessmentApiTest implements TestPropertyProvider {
     }
 
     protected String draftClaim(String caseworker) {
-        ApiClient.Response applicant = intake().post("/api/v1/applicants", caseworker, Map.of(
-                "name", Map.of("given", "Илья", "family", "Смирнов"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "birthDate", LocalDate.now(ZoneOffset.UTC).minusYears(29).toString(),
-                "sex", "MALE",
-                "regionOfOrigin", Map.of("country", "RU", "region", "Moscow")));
+        ApiClient.Response applicant = intake().post("/api/v1/applicants", caseworker, ApplicantRequest.named("Илья", "Смирнов")
+                .born(LocalDate.now(ZoneOffset.UTC).minusYears(29).toString())
+                .regionOfOrigin("RU", "Moscow")
+                .body());
         assertEquals(201, applicant.status(), applicant.body());
-        Map<String, Object> military = new HashMap<>();
-        military.put("status", "MOBILISED_RESERVIST");
-        military.put("recruitingActor", "STATE");
-        military.put("recruitingCountry", "RU");
-        military.put("callUp", Map.of("received", true, "date", "2022-10-03", "channel", "IN_PERSON", "punitive", false));
-        military.put("served", false);
-        military.put("deserted", false);
-        ApiClient.Response claim = intake().post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
-                "military", military, "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED")));
+        ApiClient.Response claim = intake().post("/api/v1/claims", caseworker, ClaimRequest.forApplicant(applicant.json().get("id"))
+                .military("callUp", ClaimRequest.callUp("2022-10-03", "IN_PERSON"))
+                .body());
         assertEquals(201, claim.status(), claim.body());
         return claim.json().get("id").toString();
     }
@@ -120,10 +112,5 @@ abstract class AssessmentApiTest implements TestPropertyProvider {
             status = claimStatus(claimId, token);
         }
         assertEquals(expected, status, "claim " + claimId + " after intake read the assessment feed");
-    }
-
-    protected static void assertProblem(ApiClient.Response response, int status) {
-        assertEquals(status, response.status(), response.body());
-        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
     }
 }

@@ -2,7 +2,9 @@ package org.sanctuary.assessment;
 
 import org.junit.jupiter.api.Test;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
 import org.sanctuary.common.testing.CatalogCheck;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.TestJwtIssuer;
 import org.sanctuary.common.testing.TwoTenants;
 
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /** The database layer: catalog, RLS without a tenant, sealed results, final decisions, the event feed. */
 class DatabaseTest extends AssessmentApiTest {
@@ -86,17 +89,16 @@ class DatabaseTest extends AssessmentApiTest {
     /** Issue 11, item 5: a rule met because of a special category stays inside the sealed result. */
     @Test
     void aRuleThatRevealsASpecialCategoryNeverLeavesTheSealedResult() throws Exception {
-        ApiClient.Response applicant = intake().post("/api/v1/applicants", caseworker, Map.of(
-                "name", Map.of("given", "Артём", "family", "Лебедев"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)),
-                "birthDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(20).toString(), "sex", "MALE",
-                "special", Map.of("lgbtqi", true)));
+        ApiClient.Response applicant = intake().post("/api/v1/applicants", caseworker, ApplicantRequest.named("Артём", "Лебедев")
+                .born(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(20).toString())
+                .special(Map.of("lgbtqi", true))
+                .body());
         assertEquals(201, applicant.status(), applicant.body());
-        Map<String, Object> military = new java.util.HashMap<>(Map.of("status", "CONSCRIPT", "recruitingActor", "STATE",
-                "recruitingCountry", "RU", "served", false, "deserted", false));
-        military.put("callUp", Map.of("received", true, "date", "2024-04-01", "channel", "IN_PERSON", "punitive", false));
-        ApiClient.Response claim = intake().post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
-                "military", military, "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED", "lgbtqi", "ACCEPTED")));
+        ApiClient.Response claim = intake().post("/api/v1/claims", caseworker, ClaimRequest.forApplicant(applicant.json().get("id"))
+                .militaryStatus("CONSCRIPT")
+                .military("callUp", ClaimRequest.callUp("2024-04-01", "IN_PERSON"))
+                .credibility("lgbtqi", "ACCEPTED")
+                .body());
         assertEquals(201, claim.status(), claim.body());
         String claimId = claim.json().get("id").toString();
         assertEquals(200, intake().post("/api/v1/claims/" + claimId + "/actions/lodge", caseworker, "").status());

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /**
  * Issue 13, impact before publishing: {@code POST /api/v1/assessments/impact} runs the engine over the organization's

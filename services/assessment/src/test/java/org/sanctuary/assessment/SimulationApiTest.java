@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /** {@code POST /api/v1/assessments/simulate} over HTTP: the acceptance suite, packs in force, bad input, roles. */
 class SimulationApiTest extends AssessmentApiTest {

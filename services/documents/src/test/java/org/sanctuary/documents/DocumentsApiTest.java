@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
 import org.sanctuary.common.testing.CatalogCheck;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
@@ -119,12 +121,11 @@ class DocumentsApiTest implements TestPropertyProvider {
 
     private String claim(String token) {
         ApiClient intake = new ApiClient(upstream.intake);
-        ApiClient.Response applicant = intake.post("/api/v1/applicants", token, Map.of(
-                "name", Map.of("given", "Арсений", "family", "Документов"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1993-03-03", "sex", "MALE"));
+        ApiClient.Response applicant = intake.post("/api/v1/applicants", token,
+                ApplicantRequest.named("Арсений", "Документов").born("1993-03-03").body());
         assertEquals(201, applicant.status(), applicant.body());
-        ApiClient.Response claim = intake.post("/api/v1/claims", token, Map.of("applicantId", applicant.json().get("id"),
-                "military", Map.of("status", "MOBILISED_RESERVIST"), "credibility", Map.of("militaryStatus", "ACCEPTED")));
+        ApiClient.Response claim = intake.post("/api/v1/claims", token,
+                ClaimRequest.forApplicant(applicant.json().get("id")).statusOnly().body());
         assertEquals(201, claim.status(), claim.body());
         return claim.json().get("id").toString();
     }

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /** The audit chain records every API read and write of personal data; the feed serves events in order. */
 @MicronautTest(transactional = false)
@@ -51,6 +52,47 @@ class AuditAndFeedTest extends IntakeApiTest {
 
     private AuditChainVerifier.Result verify(String tenant) {
         return Caller.callAs(Caller.system(tenant, "audit-verifier"), verifier::verifyCurrentTenant);
+    }
+
+    /**
+     * One way for every refusal (ProblemException.audited): the refused request's work rolls back, and its refusal is
+     * recorded afterwards in a transaction of its own — in the refused caller's chain, with the right outcome.
+     */
+    @Test
+    void aRefusalIsAuditedAfterItsWorkRolledBack() throws SQLException {
+        String a = TestJwtIssuer.get().token("refusal-a", "cw-a", "caseworker");
+        String b = TestJwtIssuer.get().token("refusal-b", "cw-b", "caseworker");
+        String integrator = TestJwtIssuer.get().token("refusal-a", "robot", "integrator");
+        Object applicant = api().post("/api/v1/applicants", a, applicant("Глеб", "Отказов", "RU", "1988-08-08")).json().get("id");
+        String claim = api().post("/api/v1/claims", a, claim(applicant)).json().get("id").toString();
+        long eventsBefore = rows("outbox");
+
+        assertProblem(api().get("/api/v1/claims/" + claim, b), 404);
+        assertProblem(api().post("/api/v1/claims/" + claim + "/actions/decide", a, ""), 403);
+        assertProblem(api().post("/api/v1/claims/" + claim + "/actions/withdraw", integrator,
+                Map.of("reason", "not mine to withdraw")), 403);
+
+        assertEquals(List.of("claim.read:" + claim + ":NOT_FOUND:cw-b"), refusals("refusal-b"));
+        assertEquals(List.of("claim.decide:" + claim + ":DENIED:cw-a", "claim.withdraw:" + claim + ":DENIED:robot"),
+                refusals("refusal-a"));
+        assertEquals("DRAFT", api().get("/api/v1/claims/" + claim, a).json().get("status"));
+        assertEquals(eventsBefore, rows("outbox"), "a refused request publishes nothing");
+        assertTrue(verify("refusal-a").intact());
+        assertTrue(verify("refusal-b").intact());
+    }
+
+    private List<String> refusals(String tenant) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = db.adminConnection(); PreparedStatement st = c.prepareStatement("select action, resource_id, outcome, actor "
+                + "from audit_entry where tenant_id = ? and outcome <> 'SUCCESS' and action like 'claim.%' order by occurred_at")) {
+            st.setString(1, tenant);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":" + rs.getString(4));
+                }
+            }
+        }
+        return found;
     }
 
     @Test

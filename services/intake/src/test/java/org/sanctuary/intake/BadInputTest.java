@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /** Bad input gets the right 4xx problem+json naming what is wrong, and nothing is written. */
 @MicronautTest(transactional = false)

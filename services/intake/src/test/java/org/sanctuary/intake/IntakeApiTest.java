@@ -5,6 +5,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 
@@ -15,9 +17,6 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Base of the intake API tests: the real service over HTTP, on its own fresh PostgreSQL database,
@@ -45,32 +44,27 @@ public abstract class IntakeApiTest implements TestPropertyProvider {
         return api;
     }
 
+    /** An applicant as the intake tests register one: Russian-speaking, from Moscow, with special-category data. */
     public static Map<String, Object> applicant(String given, String family, String nationality, String birthDate) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", Map.of("given", given, "family", family));
-        body.put("nationalities", List.of(Map.of("country", nationality, "imposed", false)));
-        body.put("birthDate", birthDate);
-        body.put("sex", "MALE");
-        body.put("languages", List.of("ru"));
-        body.put("regionOfOrigin", Map.of("country", nationality, "region", "Moscow"));
-        body.put("special", Map.of("ethnicity", "Buryat", "ethnicMinority", true, "religion", "Buddhist",
-                "lgbtqi", false, "politicalActivity", List.of("ANTI_WAR_PROTEST"), "health", "PTSD"));
-        return body;
+        return ApplicantRequest.named(given, family)
+                .nationality(nationality)
+                .born(birthDate)
+                .languages("ru")
+                .regionOfOrigin(nationality, "Moscow")
+                .special(Map.of("ethnicity", "Buryat", "ethnicMinority", true, "religion", "Buddhist",
+                        "lgbtqi", false, "politicalActivity", List.of("ANTI_WAR_PROTEST"), "health", "PTSD"))
+                .body();
     }
 
+    /** A claim as the intake tests draft one: the default reservist, called up at his workplace. */
+    public static ClaimRequest claimRequest(Object applicantId) {
+        return ClaimRequest.forApplicant(applicantId)
+                .military("callUp", ClaimRequest.callUp("2022-09-23", "WORKPLACE"));
+    }
+
+    /** The body of {@link #claimRequest(Object)}. */
     public static Map<String, Object> claim(Object applicantId) {
-        Map<String, Object> military = new HashMap<>();
-        military.put("status", "MOBILISED_RESERVIST");
-        military.put("recruitingActor", "STATE");
-        military.put("recruitingCountry", "RU");
-        military.put("callUp", Map.of("received", true, "date", "2022-09-23", "channel", "WORKPLACE", "punitive", false));
-        military.put("served", false);
-        military.put("deserted", false);
-        Map<String, Object> body = new HashMap<>();
-        body.put("applicantId", applicantId);
-        body.put("military", military);
-        body.put("credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED"));
-        return body;
+        return claimRequest(applicantId).body();
     }
 
     /** Rows of a table in every tenant, counted as the superuser (RLS does not bind it). */
@@ -80,12 +74,5 @@ public abstract class IntakeApiTest implements TestPropertyProvider {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    protected static void assertProblem(ApiClient.Response response, int status) {
-        assertEquals(status, response.status(), response.body());
-        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
-        assertEquals(status, ((Number) response.json().get("status")).intValue());
-        assertTrue(String.valueOf(response.json().get("type")).startsWith("https://sanctuary.example/problems/"));
     }
 }

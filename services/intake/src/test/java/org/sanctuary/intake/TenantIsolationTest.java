@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /**
  * Tenant B can neither see, change, move nor detect tenant A's applicant and claim; tokens that do

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
 import org.sanctuary.common.testing.CatalogCheck;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
@@ -84,9 +86,8 @@ class ReportingApiTest implements TestPropertyProvider {
     }
 
     private String applicant(String nationality) {
-        ApiClient.Response created = new ApiClient(upstream.intake).post("/api/v1/applicants", caseworker, Map.of(
-                "name", Map.of("given", "Иван", "family", "Статистиков"),
-                "nationalities", List.of(Map.of("country", nationality, "imposed", false)), "birthDate", "1990-05-05", "sex", "MALE"));
+        ApiClient.Response created = new ApiClient(upstream.intake).post("/api/v1/applicants", caseworker,
+                ApplicantRequest.named("Иван", "Статистиков").nationality(nationality).born("1990-05-05").body());
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").toString();
     }
@@ -94,10 +95,11 @@ class ReportingApiTest implements TestPropertyProvider {
     /** A lodged claim, assessed, decided with {@code outcome} and approved by a second person. */
     private String decided(String applicant, String outcome) {
         ApiClient intake = new ApiClient(upstream.intake);
-        String claim = intake.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant,
-                "military", Map.of("status", "MOBILISED_RESERVIST", "recruitingActor", "STATE", "recruitingCountry", "RU",
-                        "callUp", Map.of("received", true, "punitive", false)),
-                "credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED"))).json().get("id").toString();
+        String claim = intake.post("/api/v1/claims", caseworker, ClaimRequest.forApplicant(applicant)
+                .military("callUp", ClaimRequest.callUpReceived())
+                .military("served", null)
+                .military("deserted", null)
+                .body()).json().get("id").toString();
         assertEquals(200, intake.post("/api/v1/claims/" + claim + "/actions/lodge", caseworker, "").status());
         if (outcome == null) {
             return claim;
@@ -206,10 +208,10 @@ class ReportingApiTest implements TestPropertyProvider {
         upstream.tenant(leaving, pack());
         String token = TestJwtIssuer.get().token(leaving, "cw-leaving", "caseworker");
         ApiClient intake = new ApiClient(upstream.intake);
-        String applicant = intake.post("/api/v1/applicants", token, Map.of("name", Map.of("given", "Олег", "family", "Уходящий"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "birthDate", "1991-01-01", "sex", "MALE")).json().get("id").toString();
-        String claim = intake.post("/api/v1/claims", token, Map.of("applicantId", applicant, "military", Map.of("status", "MOBILISED_RESERVIST"),
-                "credibility", Map.of("militaryStatus", "ACCEPTED"))).json().get("id").toString();
+        String applicant = intake.post("/api/v1/applicants", token, ApplicantRequest.named("Олег", "Уходящий").born("1991-01-01").body())
+                .json().get("id").toString();
+        String claim = intake.post("/api/v1/claims", token, ClaimRequest.forApplicant(applicant).statusOnly().body())
+                .json().get("id").toString();
         assertEquals(200, intake.post("/api/v1/claims/" + claim + "/actions/lodge", token, "").status());
         feeds.catchUp();
         assertEquals(1, rows("claim_record", leaving));

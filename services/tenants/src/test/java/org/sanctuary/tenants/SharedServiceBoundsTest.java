@@ -33,6 +33,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /**
  * One tenant cannot exhaust the shared tenants service (issue 11, item 10): packs are bounded in
@@ -88,11 +89,6 @@ class SharedServiceBoundsTest implements TestPropertyProvider {
     private static List<String> fields(ApiClient.Response response) {
         List<?> violations = (List<?>) response.json().get("violations");
         return violations == null ? List.of() : violations.stream().map(v -> String.valueOf(((Map<?, ?>) v).get("field"))).toList();
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status) {
-        assertEquals(status, response.status(), response.body().length() > 2000 ? response.body().substring(0, 2000) : response.body());
-        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 /** Policy packs and the tenant registry over HTTP, on their own PostgreSQL database. */
 @MicronautTest(transactional = false)
@@ -73,11 +74,6 @@ class TenantsApiTest implements TestPropertyProvider {
 
     private static String pack(String file) throws IOException {
         return Files.readString(PACKS.resolve(file));
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status) {
-        assertEquals(status, response.status(), response.body());
-        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
     }
 
     private static String today() {

@@ -75,12 +75,10 @@ public class DecisionService {
         this.transactions = transactions;
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Decision issue(UUID assessmentId, Decision.Outcome outcome, @Nullable String reasons) {
-        StoredAssessment assessment = assessments.find(assessmentId).orElseThrow(() -> {
-            audit.record("decision.create", "assessment", assessmentId.toString(), AuditTrail.Outcome.NOT_FOUND);
-            return ProblemException.notFound("Assessment");
-        });
+        StoredAssessment assessment = assessments.find(assessmentId).orElseThrow(() -> ProblemException.notFound("Assessment")
+                .audited("decision.create", "assessment", assessmentId.toString(), AuditTrail.Outcome.NOT_FOUND));
         if (assessments.latestRun(assessment.claimId()) != assessment.run()) {
             throw new ProblemException(ProblemType.CONFLICT, "The claim has been assessed again since run "
                     + assessment.run() + "; decide on the latest assessment.");
@@ -108,7 +106,7 @@ public class DecisionService {
         return decision;
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Decision get(UUID id) {
         return found(id, "decision.read");
     }
@@ -130,18 +128,7 @@ public class DecisionService {
 
     /** Four eyes: only a supervisor who is not the author; the claim moves to DECIDED first. */
     public Decision approve(UUID id, @Nullable String comments, String authorization) {
-        Decision pending;
-        try {
-            pending = transactions.executeWrite(s -> reviewable(id, "decision.approve"));
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.FORBIDDEN) { // the refusal's own transaction rolled back: record it on its own
-                transactions.executeWrite(s -> {
-                    audit.record("decision.approve", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-                    return null;
-                });
-            }
-            throw e;
-        }
+        Decision pending = transactions.executeWrite(s -> reviewable(id, "decision.approve"));
         requireOpen(pending.claimId(), authorization);
         return transactions.executeWrite(s -> {
             StoredAssessment assessment = assessments.find(pending.assessmentId()).orElseThrow();
@@ -157,7 +144,7 @@ public class DecisionService {
         });
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Decision sendBack(UUID id, String comments) {
         Decision pending = reviewable(id, "decision.return");
         Decision returned = reviewed(pending, Decision.Status.RETURNED, comments, null, null, null);
@@ -202,8 +189,8 @@ public class DecisionService {
     private Decision reviewable(UUID id, String action) {
         Decision decision = found(id, action);
         if (decision.author().equals(Caller.require().subject())) {
-            audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-            throw new ProblemException(ProblemType.FORBIDDEN, "Four eyes: the author of a decision cannot review it; another supervisor must.");
+            throw new ProblemException(ProblemType.FORBIDDEN, "Four eyes: the author of a decision cannot review it; another supervisor must.")
+                    .audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
         }
         if (decision.status() != Decision.Status.PENDING_APPROVAL) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "The decision is " + decision.status() + " and cannot change.");
@@ -225,8 +212,7 @@ public class DecisionService {
     private Decision found(UUID id, String action) {
         Decision decision = store.find(id).orElse(null);
         if (decision == null) {
-            audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
-            throw ProblemException.notFound("Decision");
+            throw ProblemException.notFound("Decision").audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
         }
         audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
         return decision;

@@ -100,16 +100,8 @@ public class AssessmentService {
      * audited as a decryption of special-category data, with the reason when one was stated.
      */
     public StoredAssessment get(UUID id, String authorization, @Nullable String accessReason) {
-        StoredAssessment found = transactions.executeWrite(status -> {
-            StoredAssessment f = store.find(id).orElse(null);
-            if (f == null) {
-                audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
-            }
-            return f;
-        });
-        if (found == null) {
-            throw ProblemException.notFound("Assessment");
-        }
+        StoredAssessment found = transactions.executeRead(status -> store.find(id)).orElseThrow(() ->
+                ProblemException.notFound("Assessment").audited("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND));
         String reason = needToKnow(found.claimId(), authorization, accessReason, "assessment.read", id.toString());
         transactions.executeWrite(status -> {
             audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(true, reason));
@@ -141,12 +133,7 @@ public class AssessmentService {
         if (caller.hasAnyRole(Roles.SUPERVISOR) || AccessReason.needToKnow(caller, upstream.claim(claimId, authorization).assignedCaseworker())) {
             return null; // a supervisor needs no read of the claim
         }
-        return AccessReason.parse(accessReason).orElseThrow(() -> {
-            transactions.executeWrite(status -> {
-                audit.record(action, RESOURCE, resource, AuditTrail.Outcome.DENIED);
-                return null;
-            });
-            return AccessReason.required("assessment's findings");
-        });
+        return AccessReason.parse(accessReason).orElseThrow(() ->
+                AccessReason.required("assessment's findings").audited(action, RESOURCE, resource, AuditTrail.Outcome.DENIED));
     }
 }

@@ -70,8 +70,12 @@ public abstract class AuditApi {
         if (resourceId != null && resourceType == null) {
             throw ProblemException.invalid("resourceType", "is required with resourceId");
         }
-        StringBuilder where = new StringBuilder("tenant_id = ? and occurred_at < ?");
-        List<Object> args = new ArrayList<>(List.of(caller.tenantId(), before == null ? Instant.now().plusSeconds(1) : before));
+        StringBuilder where = new StringBuilder("tenant_id = ?");
+        List<Object> args = new ArrayList<>(List.of(caller.tenantId()));
+        if (before != null) {
+            where.append(" and occurred_at < ?");
+            args.add(before);
+        }
         if (onlyBreakGlass) {
             where.append(" and reason is not null");
         }

@@ -2,6 +2,7 @@ package org.sanctuary.common.audit;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
@@ -9,7 +10,8 @@ import org.sanctuary.common.tenancy.Caller;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.time.Instant;
+import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
@@ -41,9 +43,24 @@ public class AuditTrail {
     public static final int STRIPES = 16;
 
     private final Sql sql;
+    private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
 
-    public AuditTrail(Sql sql) {
+    public AuditTrail(Sql sql, Clock clock, TransactionOperations<Connection> transactions) {
         this.sql = sql;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /**
+     * A refusal, in a transaction of its own as the refusing caller: called once the refused request's work has
+     * rolled back (by the problem handler, for a {@code ProblemException} that was {@code audited}).
+     */
+    public void recordRefusal(Refusal refusal) {
+        Caller.callAs(refusal.caller(), () -> transactions.executeWrite(status -> {
+            record(refusal.action(), refusal.resourceType(), refusal.resourceId(), refusal.outcome(), refusal.detail());
+            return null;
+        }));
     }
 
     /**
@@ -106,7 +123,7 @@ public class AuditTrail {
         Caller caller = Caller.require();
         String tenant = caller.tenantId();
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
-        String at = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        String at = clock.instant().truncatedTo(ChronoUnit.MICROS).toString();
         boolean extended = detail.specialDecrypted() || detail.reason() != null;
         List<Object> params = new ArrayList<>(List.of(tenant, stripe, tenant,
                 tenant, stripe, at, caller.subject(), action, resourceType, resourceId, outcome.name()));

@@ -3,7 +3,6 @@ package org.sanctuary.common.crypto;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -15,7 +14,6 @@ import org.sanctuary.common.tenancy.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.KeyGenerator;
@@ -39,15 +37,14 @@ public class TenantKeyring {
     private final JdbcOperations jdbc;
     private final Cache<String, SecretKey> cache;
 
-    public TenantKeyring(CryptoConfiguration configuration, JdbcOperations jdbc,
-                         @Value("${sanctuary.crypto.key-cache-ttl:5m}") Duration cacheTtl) {
+    public TenantKeyring(CryptoConfiguration configuration, JdbcOperations jdbc) {
         byte[] raw = Base64.getDecoder().decode(configuration.masterKey());
         if (raw.length != 32) {
             throw new IllegalStateException("sanctuary.crypto.master-key must be base64 of 32 bytes");
         }
         this.masterKey = new SecretKeySpec(raw, "AES");
         this.jdbc = jdbc;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(configuration.keyCacheTtl()).maximumSize(10_000).build();
     }
 
     /** The current tenant's data key; must run inside a transaction (the caller's). A destroyed key is a 410. */

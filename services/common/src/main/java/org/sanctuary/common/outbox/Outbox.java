@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -18,9 +18,11 @@ import javax.sql.DataSource;
 public class Outbox {
 
     private final Sql sql;
+    private final Clock clock;
 
-    public Outbox(Sql sql) {
+    public Outbox(Sql sql, Clock clock) {
         this.sql = sql;
+        this.clock = clock;
     }
 
     /**
@@ -34,7 +36,7 @@ public class Outbox {
         sql.update("insert into outbox (tenant_id, event_id, type, aggregate_id, payload, occurred_at) "
                         + "values (?, ?, ?, ?, ?, ?)",
                 Caller.require().tenantId(), eventId, type, String.valueOf(aggregateId), sql.jsonb(payload),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         return eventId;
     }
 }

@@ -29,14 +29,15 @@ public class ServiceToken {
     private final HttpClient http;
     private final URI tokenUrl;
     private final String form;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    public ServiceToken(@Client HttpClient http, @Value("${sanctuary.platform.token-url}") String tokenUrl,
+    public ServiceToken(@Client HttpClient http, Clock clock, @Value("${sanctuary.platform.token-url}") String tokenUrl,
                         @Value("${sanctuary.platform.client-id:sanctuary-platform}") String clientId,
                         @Value("${sanctuary.platform.client-secret:}") String clientSecret) {
         this.http = http;
+        this.clock = clock;
         this.tokenUrl = URI.create(tokenUrl);
         this.form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);

@@ -1,6 +1,10 @@
 package org.sanctuary.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
@@ -8,29 +12,22 @@ import io.micronaut.serde.exceptions.path.PropertyReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Turns the framework's 400 messages into a field name and a sentence a client can act on. */
+/**
+ * Turns the framework's 400s into a field name and a sentence a client can act on. The kind of failure and the field
+ * it names are read from the exceptions' types (the JSON parser's, serde's reference path, the binder's argument),
+ * never from their messages; the message is only the sentence shown, cleaned of class names.
+ */
 final class BadRequests {
-
-    private static final Pattern PROPERTY = Pattern.compile("(?:decoding property|property) \\[(?:[^\\]]*? )?([A-Za-z0-9_]+)\\]");
-    private static final Pattern PARAMETER = Pattern.compile("(?:constructor parameter|Argument|argument) \\[(?:[^\\]]*? )?([A-Za-z0-9_]+)\\]");
 
     private BadRequests() {
     }
 
+    /** Malformed: the body is not JSON at all (Jackson's parser, or Micronaut's own JSON check, refused it). */
     static ProblemType classify(Throwable cause) {
-        if (cause == null) {
-            return ProblemType.VALIDATION;
-        }
-        String name = cause.getClass().getName();
-        String message = String.valueOf(cause.getMessage());
-        if (name.contains("JsonSyntax") || name.contains("JsonParse") || message.contains("Unexpected character")
-                || message.contains("Unexpected end-of-input") || message.contains("Invalid JSON")) {
-            return ProblemType.MALFORMED;
-        }
-        return ProblemType.VALIDATION;
+        return causes(cause).anyMatch(t -> t instanceof JsonSyntaxException || t instanceof JsonParseException)
+                ? ProblemType.MALFORMED : ProblemType.VALIDATION;
     }
 
     /** A constraint path such as {@code create.request.name.given} → {@code name.given}. */
@@ -66,30 +63,27 @@ final class BadRequests {
                     return Optional.of(path.toString());
                 }
             }
-            Throwable next = current instanceof ConversionErrorException conversion
-                    ? conversion.getConversionError().getCause() : current.getCause();
-            current = next == current ? null : next;
+            current = next(current);
         }
         return Optional.empty();
     }
 
-    static Optional<String> fieldFromMessage(String message) {
-        if (message == null) {
-            return Optional.empty();
-        }
-        Matcher property = PROPERTY.matcher(message);
-        String last = null;
-        while (property.find()) {
-            last = property.group(1);
-        }
-        if (last != null) {
-            return Optional.of(last);
-        }
-        Matcher parameter = PARAMETER.matcher(message);
-        if (parameter.find() && !"body".equals(parameter.group(1))) {
-            return Optional.of(parameter.group(1));
-        }
-        return Optional.empty();
+    /** The query, path or header argument the binder could not convert or did not find (never the body itself). */
+    static Optional<String> argumentOf(Throwable cause) {
+        return causes(cause).map(t -> t instanceof ConversionErrorException conversion ? conversion.getArgument()
+                        : t instanceof UnsatisfiedArgumentException unsatisfied ? unsatisfied.getArgument() : null)
+                .filter(java.util.Objects::nonNull).map(Argument::getName).filter(name -> !"body".equals(name)).findFirst();
+    }
+
+    /** {@code failure} and its causes, through a conversion error's own cause (serde's and the parser's failures). */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, java.util.Objects::nonNull, BadRequests::next).limit(10);
+    }
+
+    private static Throwable next(Throwable current) {
+        Throwable next = current instanceof ConversionErrorException conversion
+                ? conversion.getConversionError().getCause() : current.getCause();
+        return next == current ? null : next;
     }
 
     /** Drops class names and the framework's prefixes; keeps the sentence. */

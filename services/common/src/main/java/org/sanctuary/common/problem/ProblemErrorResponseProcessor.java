@@ -56,7 +56,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
                         detail = message;
                     }
                     jsonPath.or(() -> error.getPath().filter(p -> !p.startsWith("/")).map(BadRequests::fieldOf))
-                            .or(() -> BadRequests.fieldFromMessage(error.getMessage()))
+                            .or(() -> BadRequests.argumentOf(cause))
                             .ifPresent(field -> violations.add(new Problem.Violation(field, message)));
                 }
             }

@@ -1,21 +1,48 @@
 package org.sanctuary.common.problem;
 
-import java.util.List;
+import io.micronaut.core.annotation.Nullable;
+import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.audit.Refusal;
+import org.sanctuary.common.tenancy.Caller;
 
-/** Thrown by application code to answer with a problem+json. */
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Thrown by application code to answer with a problem+json. A refusal the audit chain must hold says so with
+ * {@link #audited}: the handler records it after the refused work has rolled back (one way for every service).
+ */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.Violation> violations;
+    private final @Nullable Refusal refusal;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations) {
+        this(type, detail, violations, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.Violation> violations, @Nullable Refusal refusal) {
         super(detail, null, false, false);
         this.type = type;
         this.violations = List.copyOf(violations);
+        this.refusal = refusal;
+    }
+
+    /** This refusal, recorded as {@code outcome} of {@code action} on the resource once the request's work rolled back. */
+    public ProblemException audited(String action, String resourceType, String resourceId, AuditTrail.Outcome outcome) {
+        return audited(action, resourceType, resourceId, outcome, AuditTrail.Detail.NONE);
+    }
+
+    public ProblemException audited(String action, String resourceType, String resourceId, AuditTrail.Outcome outcome,
+                                    AuditTrail.Detail detail) {
+        Caller caller = Caller.require();
+        return new ProblemException(type, getMessage(), violations,
+                new Refusal(caller, action, resourceType, resourceId, outcome, detail));
     }
 
     public static ProblemException notFound(String what) {
@@ -33,5 +60,9 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.Violation> violations() {
         return violations;
+    }
+
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
     }
 }

@@ -1,10 +1,12 @@
 package org.sanctuary.common.problem;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,9 +14,11 @@ import org.slf4j.LoggerFactory;
 final class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<?>> {
 
     private final ProblemErrorResponseProcessor processor;
+    private final BeanProvider<AuditTrail> audit; // none in the gateway, which has no database
 
-    ProblemExceptionHandler(ProblemErrorResponseProcessor processor) {
+    ProblemExceptionHandler(ProblemErrorResponseProcessor processor, BeanProvider<AuditTrail> audit) {
         this.processor = processor;
+        this.audit = audit;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
@@ -24,6 +28,13 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
         if (exception.type().status().getCode() >= 500) {
             LOG.error("{} on {} {}: {}", exception.type().uri(), request.getMethod(), request.getPath(), exception.getMessage());
         }
+        exception.refusal().ifPresent(refusal -> audit.ifPresent(trail -> {
+            try {
+                trail.recordRefusal(refusal);
+            } catch (RuntimeException e) {
+                LOG.error("refusal of {} {} not audited: {}", refusal.action(), refusal.resourceId(), e.getMessage());
+            }
+        }));
         return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
                 HttpResponse.status(exception.type().status()));
     }

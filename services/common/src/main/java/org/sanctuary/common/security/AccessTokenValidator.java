@@ -1,6 +1,5 @@
 package org.sanctuary.common.security;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
@@ -9,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,10 +26,9 @@ public final class AccessTokenValidator<T> implements GenericJwtClaimsValidator<
     private final Set<String> clients;
     private final String audience;
 
-    public AccessTokenValidator(@Value("${sanctuary.security.clients:sanctuary-console,sanctuary-cli,sanctuary-platform,sanctuary-tenants}") List<String> clients,
-                                @Value("${sanctuary.security.audience:sanctuary-api}") String audience) {
-        this.clients = Set.copyOf(clients);
-        this.audience = audience;
+    public AccessTokenValidator(SecurityConfiguration configuration) {
+        this.clients = Set.copyOf(configuration.clients());
+        this.audience = configuration.audience();
     }
 
     @Override

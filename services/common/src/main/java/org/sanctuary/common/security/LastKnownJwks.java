@@ -2,7 +2,6 @@ package org.sanctuary.common.security;
 
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.HttpClientConfiguration;
 import io.micronaut.http.client.HttpClientRegistry;
@@ -43,12 +42,11 @@ public final class LastKnownJwks extends HttpClientJwksClient {
     private final Duration timeout;
 
     public LastKnownJwks(BeanContext beanContext, HttpClientRegistry<HttpClient> clients, HttpClientConfiguration configuration,
-                         Clock clock, @Value("${sanctuary.security.jwks-stale-limit:12h}") Duration staleLimit,
-                         @Value("${sanctuary.security.jwks-timeout:3s}") Duration timeout) {
+                         Clock clock, SecurityConfiguration security) {
         super(beanContext, clients, configuration);
         this.clock = clock;
-        this.staleLimit = staleLimit;
-        this.timeout = timeout;
+        this.staleLimit = security.jwksStaleLimit();
+        this.timeout = security.jwksTimeout();
     }
 
     @Override

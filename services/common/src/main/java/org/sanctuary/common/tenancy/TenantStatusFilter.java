@@ -19,6 +19,7 @@ import org.sanctuary.common.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,15 +46,17 @@ final class TenantStatusFilter implements Ordered {
     private final ProblemErrorResponseProcessor problems;
     private final Duration ttl;
     private final Duration staleLimit;
+    private final Clock clock;
     private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
-    TenantStatusFilter(TenantStatusSource source, ProblemErrorResponseProcessor problems,
+    TenantStatusFilter(TenantStatusSource source, ProblemErrorResponseProcessor problems, Clock clock,
                        @Value("${sanctuary.tenants.status-ttl:15s}") Duration ttl,
                        @Value("${sanctuary.tenants.status-stale-limit:5m}") Duration staleLimit) {
         this.staleLimit = staleLimit;
         this.source = source;
         this.problems = problems;
         this.ttl = ttl;
+        this.clock = clock;
     }
 
     @RequestFilter
@@ -68,7 +71,7 @@ final class TenantStatusFilter implements Ordered {
         }
         String tenant = caller.get().tenantId();
         Known known = cache.get(tenant);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (known == null || known.at().plus(ttl).isBefore(now)) {
             try {
                 String token = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class).orElse("")

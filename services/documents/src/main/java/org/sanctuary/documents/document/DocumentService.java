@@ -146,7 +146,7 @@ public class DocumentService {
     }
 
     public Document get(UUID id) {
-        return audited("document.read", id, () -> transactions.executeWrite(status -> found(id, "document.read").document()));
+        return transactions.executeWrite(status -> found(id, "document.read").document());
     }
 
     public List<Document> ofClaim(UUID claimId) {
@@ -166,10 +166,10 @@ public class DocumentService {
     public Download download(UUID id, @Nullable String authorization, @Nullable String accessReason) {
         record Opened(DocumentStore.Row row, SecretKey key) {
         }
-        Opened opened = audited("document.download", id, () -> transactions.executeWrite(status -> {
+        Opened opened = transactions.executeWrite(status -> {
             DocumentStore.Row row = found(id, "document.download");
             return new Opened(row, keyring.currentTenantKey());
-        }));
+        });
         Document document = opened.row().document();
         if (document.category().sensitive()) {
             requireNeedToKnow(document, authorization, accessReason);
@@ -192,13 +192,10 @@ public class DocumentService {
             }
             return new Download(document, ChunkedCipher.decrypting(blobs.read(opened.row().blobKey()), opened.key(), tenant, id.toString()));
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            transactions.executeWrite(status -> {
-                audit.record("document.integrity-failure", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-                return null;
-            });
             LOG.error("document {} failed its integrity check: {}", id, e.getMessage());
             throw new ProblemException(ProblemType.INTEGRITY, "The stored content of this document no longer matches its "
-                    + "SHA-256 (" + document.sha256() + "); it is withheld and the event is audited.");
+                    + "SHA-256 (" + document.sha256() + "); it is withheld and the event is audited.")
+                    .audited("document.integrity-failure", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
         }
     }
 
@@ -213,11 +210,8 @@ public class DocumentService {
                 && AccessReason.needToKnow(caller, upstream.claim(document.claimId(), authorization).assignedCaseworker()));
         String reason = AccessReason.parse(accessReason).orElse(null);
         if (!needToKnow && reason == null) {
-            transactions.executeWrite(status -> {
-                audit.record("document.download", RESOURCE, document.id().toString(), AuditTrail.Outcome.DENIED);
-                return null;
-            });
-            throw AccessReason.required("contents of this " + document.category() + " evidence");
+            throw AccessReason.required("contents of this " + document.category() + " evidence")
+                    .audited("document.download", RESOURCE, document.id().toString(), AuditTrail.Outcome.DENIED);
         }
         transactions.executeWrite(status -> {
             audit.record("document.open-special", RESOURCE, document.id().toString(), AuditTrail.Outcome.SUCCESS,
@@ -228,7 +222,7 @@ public class DocumentService {
 
     /** Deletes the content, keeping the tombstone; refused while on legal hold. */
     public Document delete(UUID id, String reason) {
-        DocumentStore.Row row = audited("document.delete", id, () -> transactions.executeWrite(status -> {
+        DocumentStore.Row row = transactions.executeWrite(status -> {
             DocumentStore.Row found = found(id, "document.delete");
             if (found.document().legalHold()) {
                 throw new ProblemException(ProblemType.CONFLICT, "The document is on legal hold (" + found.document().legalHoldReason()
@@ -243,21 +237,21 @@ public class DocumentService {
             outbox.publish("document.deleted", found.document().claimId(), new DocumentDeleted(id, found.document().claimId(),
                     found.document().sha256(), reason, Instant.now(clock)));
             return found;
-        }));
+        });
         deleteQuietly(row.blobKey());
         return transactions.executeWrite(status -> store.find(id).orElseThrow().document());
     }
 
     public Document hold(UUID id, boolean hold, @Nullable String reason) {
         String action = hold ? "document.hold" : "document.release";
-        return audited(action, id, () -> transactions.executeWrite(status -> {
+        return transactions.executeWrite(status -> {
             found(id, action);
             if (hold && (reason == null || reason.isBlank())) {
                 throw ProblemException.invalid("reason", "is required to place a legal hold");
             }
             store.hold(id, hold, reason == null ? null : reason.strip());
             return store.find(id).orElseThrow().document();
-        }));
+        });
     }
 
     /**
@@ -288,24 +282,10 @@ public class DocumentService {
     }
 
     private DocumentStore.Row found(UUID id, String action) {
-        DocumentStore.Row row = store.find(id).orElseThrow(() -> ProblemException.notFound("Document"));
+        DocumentStore.Row row = store.find(id).orElseThrow(() -> ProblemException.notFound("Document")
+                .audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND));
         audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
         return row;
-    }
-
-    /** Runs {@code work}; a missing (or another tenant's) document is audited in its own transaction, the refused one having rolled back. */
-    private <T> T audited(String action, UUID id, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.NOT_FOUND) {
-                transactions.executeWrite(status -> {
-                    audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
-                    return null;
-                });
-            }
-            throw e;
-        }
     }
 
     private void deleteQuietly(String blobKey) {

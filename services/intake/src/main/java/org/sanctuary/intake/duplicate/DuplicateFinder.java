@@ -46,12 +46,11 @@ public class DuplicateFinder {
         this.audit = audit;
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public List<Candidate> candidatesFor(UUID applicantId) {
         Applicant subject = applicants.find(applicantId, false).orElse(null);
         if (subject == null) {
-            audit.record("applicant.duplicates", "applicant", applicantId.toString(), AuditTrail.Outcome.NOT_FOUND);
-            throw ProblemException.notFound("Applicant");
+            throw ProblemException.notFound("Applicant").audited("applicant.duplicates", "applicant", applicantId.toString(), AuditTrail.Outcome.NOT_FOUND);
         }
         String key = NameKey.of(subject.name(), IcaoTransliterator.variantFor(subject.nationalities()));
         Set<String> nationalities = countries(subject.nationalities());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.sanctuary.common.outbox.Event;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
 import org.sanctuary.common.testing.TwoTenants;
 import org.sanctuary.intake.IntakeApiTest;
 import org.sanctuary.intake.claim.application.ClaimService;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sanctuary.common.testing.Problems.assertProblem;
 
 @MicronautTest(transactional = false)
 class ClaimApiTest extends IntakeApiTest {
@@ -159,8 +161,7 @@ class ClaimApiTest extends IntakeApiTest {
         String integrator = org.sanctuary.common.testing.TestJwtIssuer.get().token(tenant, "svc", "integrator");
         Object applicant = api().post("/api/v1/applicants", olga, applicant("Иван", "Работов", "RU", "1990-01-01")).json().get("id");
         String olgas = api().post("/api/v1/claims", olga, claim(applicant)).json().get("id").toString();
-        Map<String, Object> fromIntegrator = claim(applicant);
-        fromIntegrator.remove("credibility");
+        Map<String, Object> fromIntegrator = claimRequest(applicant).withoutCredibility().body();
         String unassigned = api().post("/api/v1/claims", integrator, fromIntegrator).json().get("id").toString();
         String pavels = api().post("/api/v1/claims", pavel, claim(applicant)).json().get("id").toString();
 
@@ -245,8 +246,7 @@ class ClaimApiTest extends IntakeApiTest {
     void factsCanBeCorrectedUntilDecidedThenTheyAreFrozen() {
         String claim = newClaim();
         ApiClient.Response current = api().get(claim, caseworker);
-        Map<String, Object> body = claim(current.json().get("applicantId"));
-        body.put("credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "REJECTED"));
+        Map<String, Object> body = claimRequest(current.json().get("applicantId")).credibility("callUp", "REJECTED").body();
         ApiClient.Response updated = api().put(claim, caseworker, body, Map.of("If-Match", "\"1\""));
         assertEquals(200, updated.status(), updated.body());
         assertEquals("REJECTED", updated.at("credibility.callUp"));
@@ -260,16 +260,17 @@ class ClaimApiTest extends IntakeApiTest {
 
     @Test
     void theFactsDocumentHasTheAssessmentShape() {
-        ApiClient.Response applicant = api().post("/api/v1/applicants", caseworker, Map.of(
-                "name", Map.of("given", "Рустем", "family", "Умеров"),
-                "nationalities", List.of(Map.of("country", "UA", "imposed", false), Map.of("country", "RU", "imposed", true)),
-                "birthDate", LocalDate.now(ZoneOffset.UTC).minusYears(27).minusDays(3).toString(),
-                "sex", "MALE",
-                "regionOfOrigin", Map.of("country", "UA", "region", "Crimea"),
-                "special", Map.of("ethnicMinority", true, "ethnicity", "Crimean Tatar", "lgbtqi", false)));
-        Map<String, Object> claim = claim(applicant.json().get("id"));
-        ((Map<String, Object>) claim.get("military")).put("recruitingActor", "OCCUPYING_POWER");
-        claim.put("credibility", Map.of("militaryStatus", "ACCEPTED", "callUp", "ACCEPTED", "ethnicity", "ACCEPTED"));
+        ApiClient.Response applicant = api().post("/api/v1/applicants", caseworker, ApplicantRequest.named("Рустем", "Умеров")
+                .nationality("UA")
+                .imposedNationality("RU")
+                .born(LocalDate.now(ZoneOffset.UTC).minusYears(27).minusDays(3).toString())
+                .regionOfOrigin("UA", "Crimea")
+                .special(Map.of("ethnicMinority", true, "ethnicity", "Crimean Tatar", "lgbtqi", false))
+                .body());
+        Map<String, Object> claim = claimRequest(applicant.json().get("id"))
+                .military("recruitingActor", "OCCUPYING_POWER")
+                .credibility("ethnicity", "ACCEPTED")
+                .body();
         ApiClient.Response created = api().post("/api/v1/claims", caseworker, claim);
         ApiClient.Response facts = api().get("/api/v1/claims/" + created.json().get("id") + "/facts", caseworker);
         assertEquals(200, facts.status(), facts.body());

@@ -1,7 +1,6 @@
 package org.sanctuary.reporting.feed;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -40,16 +39,12 @@ public class Feeds {
     private final Aggregates aggregates;
 
     public Feeds(FeedReader reader, Sql sql, TransactionOperations<Connection> transactions, Aggregates aggregates,
-                 @Value("${sanctuary.reporting.sources.intake}") String intake,
-                 @Value("${sanctuary.reporting.sources.assessment}") String assessment,
-                 @Value("${sanctuary.reporting.sources.documents}") String documents,
-                 @Value("${sanctuary.reporting.sources.tenants}") String tenants) {
+                 Sources sources) {
         this.reader = reader;
         this.sql = sql;
         this.transactions = transactions;
         this.aggregates = aggregates;
-        this.sources = Map.of("intake", intake.replaceAll("/+$", ""), "assessment", assessment.replaceAll("/+$", ""),
-                "documents", documents.replaceAll("/+$", ""), "tenants", tenants.replaceAll("/+$", ""));
+        this.sources = sources.inReadingOrder();
     }
 
     @Scheduled(fixedDelay = "${sanctuary.reporting.feed-interval:10s}", initialDelay = "${sanctuary.reporting.feed-initial-delay:15s}")
@@ -64,9 +59,8 @@ public class Feeds {
     /** Reads every source to its end; the number of events read. */
     public synchronized long catchUp() {
         long read = 0;
-        // tenants last: an offboarding then purges whatever the other feeds brought of that tenant
-        for (String source : List.of("intake", "assessment", "documents", "tenants")) {
-            read += reader.readAll(source, sources.get(source), 1000, this::apply);
+        for (Map.Entry<String, String> source : sources.entrySet()) { // tenants last (Sources)
+            read += reader.readAll(source.getKey(), source.getValue(), 1000, this::apply);
         }
         return read;
     }

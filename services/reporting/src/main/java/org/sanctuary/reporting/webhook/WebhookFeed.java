@@ -1,10 +1,10 @@
 package org.sanctuary.reporting.webhook;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.outbox.FeedReader;
+import org.sanctuary.reporting.feed.Sources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +26,10 @@ public class WebhookFeed {
     private final Webhooks webhooks;
     private final Map<String, String> sources = new LinkedHashMap<>();
 
-    public WebhookFeed(FeedReader reader, Webhooks webhooks,
-                       @Value("${sanctuary.reporting.sources.intake}") String intake,
-                       @Value("${sanctuary.reporting.sources.assessment}") String assessment,
-                       @Value("${sanctuary.reporting.sources.documents}") String documents,
-                       @Value("${sanctuary.reporting.sources.tenants}") String tenants) {
+    public WebhookFeed(FeedReader reader, Webhooks webhooks, Sources sources) {
         this.reader = reader;
         this.webhooks = webhooks;
-        sources.put("webhook:intake", intake);
-        sources.put("webhook:assessment", assessment);
-        sources.put("webhook:documents", documents);
-        sources.put("webhook:tenants", tenants);
+        sources.inReadingOrder().forEach((name, url) -> this.sources.put("webhook:" + name, url));
     }
 
     @Scheduled(fixedDelay = "${sanctuary.webhooks.interval:2s}", initialDelay = "${sanctuary.reporting.feed-initial-delay:15s}")

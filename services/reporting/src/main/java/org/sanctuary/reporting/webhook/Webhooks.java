@@ -217,11 +217,12 @@ public class Webhooks {
             throw new UncheckedIOException(e);
         }
         Object key = data.getOrDefault("claimId", event.aggregateId());
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now(clock));
         sql.update("insert into webhook_delivery (tenant_id, id, subscription_id, event_id, event_type, ordering_key, payload, status, "
                         + "next_attempt_at, created_at) select tenant_id, gen_random_uuid(), id, ?, ?, ?, ?, 'PENDING', ?, ? "
                         + "from webhook_subscription where tenant_id = ? and enabled and ? = any(event_types) and created_at <= ? "
                         + "on conflict do nothing", event.eventId(), event.type(), String.valueOf(key), body,
-                java.sql.Timestamp.from(Instant.now(clock)), java.sql.Timestamp.from(Instant.now(clock)), event.tenantId(), event.type(),
+                now, now, event.tenantId(), event.type(),
                 java.sql.Timestamp.from(event.occurredAt()));
     }
 

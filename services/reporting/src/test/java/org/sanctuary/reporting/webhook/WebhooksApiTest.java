@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.ApplicantRequest;
+import org.sanctuary.common.testing.ClaimRequest;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
 import org.sanctuary.common.testing.TestJwtIssuer;
@@ -123,10 +125,10 @@ class WebhooksApiTest implements TestPropertyProvider {
 
     private String lodgedClaim() {
         ApiClient intake = new ApiClient(upstream.intake);
-        ApiClient.Response applicant = intake.post("/api/v1/applicants", caseworker, Map.of("name", Map.of("given", "Пётр", "family", "Уведомлённый"),
-                "nationalities", List.of(Map.of("country", "RU", "imposed", false)), "sex", "MALE"));
-        String claim = intake.post("/api/v1/claims", caseworker, Map.of("applicantId", applicant.json().get("id"),
-                "military", Map.of("status", "MOBILISED_RESERVIST"))).json().get("id").toString();
+        ApiClient.Response applicant = intake.post("/api/v1/applicants", caseworker,
+                ApplicantRequest.named("Пётр", "Уведомлённый").birthDateUnknown().body());
+        String claim = intake.post("/api/v1/claims", caseworker,
+                ClaimRequest.forApplicant(applicant.json().get("id")).statusOnly().withoutCredibility().body()).json().get("id").toString();
         assertEquals(200, intake.post("/api/v1/claims/" + claim + "/actions/lodge", caseworker, "").status());
         return claim;
     }

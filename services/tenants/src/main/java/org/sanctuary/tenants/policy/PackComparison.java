@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flipkart.zjsonpatch.DiffFlags;
 import com.flipkart.zjsonpatch.JsonDiff;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
@@ -38,12 +37,11 @@ public class PackComparison {
     private final Duration wait;
     private final Map<String, Semaphore> tenants = new ConcurrentHashMap<>();
 
-    public PackComparison(@Value("${sanctuary.tenants.diff.concurrency:0}") int concurrency,
-                          @Value("${sanctuary.tenants.diff.per-tenant:1}") int perTenant,
-                          @Value("${sanctuary.tenants.diff.wait:2s}") Duration wait) {
-        this.all = new Semaphore(concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-        this.perTenant = Math.max(1, perTenant);
-        this.wait = wait;
+    public PackComparison(DiffLimits limits) {
+        this.all = new Semaphore(limits.concurrency() > 0 ? limits.concurrency()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        this.perTenant = Math.max(1, limits.perTenant());
+        this.wait = limits.queueWait();
     }
 
     /** The patch turning {@code source} into {@code target}, both JSON texts within {@link PackLimits}. */

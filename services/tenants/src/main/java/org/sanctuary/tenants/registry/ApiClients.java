@@ -20,6 +20,7 @@ import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,11 @@ public class ApiClients {
     private final KeycloakAdmin keycloak;
     private final AuditTrail audit;
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
-    ApiClients(KeycloakAdmin keycloak, AuditTrail audit, TransactionOperations<Connection> transactions) {
+    ApiClients(KeycloakAdmin keycloak, AuditTrail audit, TransactionOperations<Connection> transactions, Clock clock) {
         this.keycloak = keycloak;
+        this.clock = clock;
         this.audit = audit;
         this.transactions = transactions;
     }
@@ -79,7 +82,7 @@ public class ApiClients {
         OrganizationRepresentation organization = KeycloakOrganizations.byAlias(realm, tenantId).stream().findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,
                         "Your organization is not provisioned in the identity provider; ask the platform administrator to retry provisioning."));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setName(name);
@@ -152,11 +155,7 @@ public class ApiClients {
         ClientRepresentation found = answered(() -> realm.clients().findByClientId(clientId).stream()
                 .filter(c -> isOf(tenantId, c)).findFirst().orElse(null));
         if (found == null) {
-            transactions.executeWrite(status -> {
-                audit.record("api-client.access", RESOURCE, clientId, AuditTrail.Outcome.NOT_FOUND);
-                return null;
-            });
-            throw ProblemException.notFound("API client");
+            throw ProblemException.notFound("API client").audited("api-client.access", RESOURCE, clientId, AuditTrail.Outcome.NOT_FOUND);
         }
         return realm.clients().get(found.getId());
     }

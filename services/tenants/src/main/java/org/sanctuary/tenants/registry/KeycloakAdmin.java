@@ -1,6 +1,5 @@
 package org.sanctuary.tenants.registry;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.keycloak.OAuth2Constants;
@@ -21,13 +20,11 @@ public class KeycloakAdmin {
     private final Keycloak keycloak;
     private final String realm;
 
-    public KeycloakAdmin(@Value("${sanctuary.keycloak.url:}") String url,
-                         @Value("${sanctuary.keycloak.realm:sanctuary}") String realm,
-                         @Value("${sanctuary.keycloak.client-id:sanctuary-tenants}") String clientId,
-                         @Value("${sanctuary.keycloak.client-secret:}") String clientSecret) {
-        this.realm = realm;
-        this.keycloak = url.isBlank() ? null : KeycloakBuilder.builder().serverUrl(url).realm(realm)
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
+    public KeycloakAdmin(KeycloakConfiguration configuration) {
+        this.realm = configuration.realm();
+        this.keycloak = configuration.url().isBlank() ? null : KeycloakBuilder.builder().serverUrl(configuration.url()).realm(realm)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(configuration.clientId())
+                .clientSecret(configuration.clientSecret()).build();
     }
 
     public Optional<RealmResource> realm() {

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.sanctuary.intake.applicant.application.ApplicantRequest;
 import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
@@ -58,9 +59,9 @@ class ApplicantController {
     @Status(HttpStatus.CREATED)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantRequest.class),
             examples = {@ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
-                    value = ApplicantRequest.EXAMPLE_RESERVIST),
+                    value = ApplicantExamples.EXAMPLE_RESERVIST),
                     @ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian conscientious objector (caseworker: with special-category data)",
-                            value = ApplicantRequest.EXAMPLE_OBJECTOR)}))
+                            value = ApplicantExamples.EXAMPLE_OBJECTOR)}))
     @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
             + "special-category fields can no longer be sealed or read (problem type `gone`)")
     @ApiResponse(responseCode = "422", description = "A household link names the applicant himself or no applicant of your "
@@ -142,9 +143,9 @@ class ApplicantController {
     @Put("/{id}")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantRequest.class),
             examples = {@ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian conscientious objector (caseworker: with special-category data)",
-                    value = ApplicantRequest.EXAMPLE_OBJECTOR),
+                    value = ApplicantExamples.EXAMPLE_OBJECTOR),
                     @ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
-                            value = ApplicantRequest.EXAMPLE_RESERVIST)}))
+                            value = ApplicantExamples.EXAMPLE_RESERVIST)}))
     @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
             + "special-category fields can no longer be sealed (problem type `gone`)")
     @ApiResponse(responseCode = "412", description = "If-Match names another version than the applicant's current one, or no "

@@ -15,7 +15,6 @@ import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
-import org.sanctuary.intake.applicant.api.ApplicantRequest;
 import org.sanctuary.intake.applicant.domain.Applicant;
 import org.sanctuary.intake.applicant.domain.HouseholdLink;
 import org.sanctuary.intake.applicant.domain.IcaoTransliterator;
@@ -99,18 +98,17 @@ public class ApplicantService {
     }
 
     /**
-     * One applicant (a 404 still commits its audit entry: nothing else was written); his special-category fields only on need to know ({@link NeedToKnow}), or with a stated
-     * reason (break-glass) — the audit entry records both whether they were decrypted and the reason.
+     * One applicant (a 404 is audited too); his special-category fields only on need to know ({@link NeedToKnow}), or with a
+     * stated reason (break-glass) — the audit entry records both whether they were decrypted and the reason.
      */
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Read get(UUID id, Optional<String> reason) {
         NeedToKnow.Access access = needToKnow.applicant(id, reason);
         boolean open = access == NeedToKnow.Access.NEED_TO_KNOW || access == NeedToKnow.Access.BREAK_GLASS;
-        Optional<Applicant> found = store.find(id, open);
-        audit.record("applicant.read", RESOURCE, id.toString(),
-                found.isPresent() ? AuditTrail.Outcome.SUCCESS : AuditTrail.Outcome.NOT_FOUND,
-                new AuditTrail.Detail(open && found.isPresent(), access == NeedToKnow.Access.BREAK_GLASS ? reason.get() : null));
-        Applicant applicant = found.orElseThrow(() -> ProblemException.notFound("Applicant"));
+        String stated = access == NeedToKnow.Access.BREAK_GLASS ? reason.get() : null;
+        Applicant applicant = store.find(id, open).orElseThrow(() -> ProblemException.notFound("Applicant")
+                .audited("applicant.read", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND, new AuditTrail.Detail(false, stated)));
+        audit.record("applicant.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(open, stated));
         return new Read(applicant, access == NeedToKnow.Access.WITHHELD);
     }
 
@@ -138,14 +136,13 @@ public class ApplicantService {
     /**
      * A write never changes what its caller may not read: without need to know (or a stated reason) the
      * special-category fields stay as they are, and sending them is a 403 naming the field. Every refusal is raised
-     * before the row is written, so the audit entry of a 404 may commit.
+     * before the row is written; a refusal is audited once the transaction has rolled back.
      */
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Read update(UUID id, long expectedVersion, ApplicantRequest request, Optional<String> reason) {
         Applicant current = store.find(id, false).orElse(null);
         if (current == null) {
-            audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
-            throw ProblemException.notFound("Applicant");
+            throw ProblemException.notFound("Applicant").audited("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
         }
         if (current.version() != expectedVersion) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
@@ -155,8 +152,7 @@ public class ApplicantService {
         NeedToKnow.Access access = needToKnow.applicant(id, reason);
         boolean writeSpecial = access == NeedToKnow.Access.NEED_TO_KNOW || access == NeedToKnow.Access.BREAK_GLASS;
         if (!writeSpecial && request.special() != null) {
-            audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-            throw specialRefused();
+            throw specialRefused().audited("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
         }
         checkHousehold(id, request.householdOrEmpty());
         Applicant updated = build(id, expectedVersion + 1, request, current.createdAt(),

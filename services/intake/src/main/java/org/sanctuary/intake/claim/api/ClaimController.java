@@ -26,6 +26,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.sanctuary.intake.claim.application.ClaimFacts;
+import org.sanctuary.intake.claim.application.ClaimRequest;
 import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
@@ -69,9 +71,9 @@ class ClaimController {
     @Status(HttpStatus.CREATED)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class),
             examples = {@ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
-                    value = ClaimRequest.EXAMPLE_RESERVIST),
+                    value = ClaimExamples.EXAMPLE_RESERVIST),
                     @ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian absolute objector on religious grounds",
-                            value = ClaimRequest.EXAMPLE_OBJECTOR)}))
+                            value = ClaimExamples.EXAMPLE_OBJECTOR)}))
     @ApiResponse(responseCode = "422", description = "applicantId names no applicant of your organization (problem type "
             + "`unprocessable`), or the Idempotency-Key was used before with a different request (problem type `idempotency-key-reused`)")
     HttpResponse<ClaimView> draft(@Body @Valid ClaimRequest request,
@@ -174,9 +176,9 @@ class ClaimController {
     @Put("/{id}")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class),
             examples = {@ExampleObject(name = "conscientiousObjector", summary = "A Ukrainian absolute objector on religious grounds",
-                    value = ClaimRequest.EXAMPLE_OBJECTOR),
+                    value = ClaimExamples.EXAMPLE_OBJECTOR),
                     @ExampleObject(name = "mobilisedReservist", summary = "A Russian reservist mobilised in 2022",
-                            value = ClaimRequest.EXAMPLE_RESERVIST)}))
+                            value = ClaimExamples.EXAMPLE_RESERVIST)}))
     @ApiResponse(responseCode = "409", description = "The claim is decided, appealed, closed or withdrawn: its facts can no "
             + "longer change (problem type `conflict`)")
     @ApiResponse(responseCode = "412", description = "If-Match names another version than the claim's current one, or no "

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import org.sanctuary.intake.claim.application.ClaimFacts;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.security.AccessReason;
 import io.micronaut.security.authentication.Authentication;

@@ -42,7 +42,7 @@ public class ClaimNotes {
         this.audit = audit;
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Note add(UUID claimId, String text) {
         requireClaim(claimId, "claim.note.create");
         Caller caller = Caller.require();
@@ -54,7 +54,7 @@ public class ClaimNotes {
         return note;
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public List<Note> of(UUID claimId) {
         requireClaim(claimId, "claim.note.list");
         List<Note> notes = sql.query("select id, claim_id, author, created_at, text_enc from claim_note where tenant_id = ? "
@@ -69,8 +69,7 @@ public class ClaimNotes {
 
     private void requireClaim(UUID claimId, String action) {
         if (claims.find(claimId).isEmpty()) {
-            audit.record(action, ClaimService.RESOURCE, claimId.toString(), AuditTrail.Outcome.NOT_FOUND);
-            throw ProblemException.notFound("Claim");
+            throw ProblemException.notFound("Claim").audited(action, ClaimService.RESOURCE, claimId.toString(), AuditTrail.Outcome.NOT_FOUND);
         }
     }
 }

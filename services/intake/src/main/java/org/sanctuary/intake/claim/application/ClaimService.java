@@ -22,8 +22,6 @@ import org.sanctuary.intake.applicant.domain.Applicant;
 import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.SpecialCategory;
 import org.sanctuary.intake.applicant.persistence.ApplicantStore;
-import org.sanctuary.intake.claim.api.ClaimFacts;
-import org.sanctuary.intake.claim.api.ClaimRequest;
 import org.sanctuary.intake.claim.domain.Claim;
 import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimStatus;
@@ -112,7 +110,7 @@ public class ClaimService {
         return new Created(claim, false);
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Claim get(UUID id) {
         Claim claim = found(id, "claim.read", store.find(id));
         audit.record("claim.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
@@ -127,7 +125,7 @@ public class ClaimService {
         return page;
     }
 
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Claim update(UUID id, long expectedVersion, ClaimRequest request) {
         checkCredibility(request);
         Claim current = found(id, "claim.update", store.find(id));
@@ -173,19 +171,17 @@ public class ClaimService {
      * and a reason, recorded (sealed) in the claim's history. {@code expectedVersion} (from If-Match) is optional;
      * {@code firstInstanceDays} — from the tenant's policy pack — sets the deadline when lodging.
      */
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Claim act(UUID id, ClaimAction action, Optional<Long> expectedVersion, int firstInstanceDays,
                      @Nullable String reason) {
         Caller caller = Caller.require();
         if (!action.byCaller()) {
-            audit.record("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
             throw new ProblemException(ProblemType.FORBIDDEN, "A claim becomes " + action.target() + " only when the assessment "
                     + "service says so: " + (action == ClaimAction.DECIDE ? "a decision approved by a second person (four eyes)."
-                    : "an appeal lodged against an approved decision."));
+                    : "an appeal lodged against an approved decision.")).audited("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
         }
         if (action.needsReason() && !caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
-            audit.record("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.");
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.").audited("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
         }
         String written = reason == null || reason.isBlank() ? null : reason.strip();
         Claim current = found(id, "claim." + action.path(), store.find(id)); // another tenant's claim: 404 before anything else
@@ -262,7 +258,7 @@ public class ClaimService {
     }
 
     /** A supervisor assigns (or, with null, unassigns) a claim; the assignment decides need to know. */
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public Claim assign(UUID id, @Nullable String caseworker, Optional<Long> expectedVersion) {
         Claim current = found(id, "claim.assign", store.find(id));
         expectedVersion.ifPresent(v -> checkVersion(current, v));
@@ -288,13 +284,12 @@ public class ClaimService {
      * The document the assessment engine reads: genuine nationalities, age today, declared facts. The facts carry the applicant's special-category data: open to supervisors and the claim's assigned
      * caseworker; anyone else of the tenant states a reason (break-glass), recorded in the audit chain.
      */
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public ClaimFacts facts(UUID id, Optional<String> reason) {
         Claim claim = found(id, "claim.facts", store.find(id));
         boolean needToKnow = AccessReason.needToKnow(Caller.require(), claim.assignedCaseworker());
         if (!needToKnow && reason.isEmpty()) {
-            audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-            throw AccessReason.required("claim's facts");
+            throw AccessReason.required("claim's facts").audited("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
         }
         AuditTrail.Detail detail = new AuditTrail.Detail(true, needToKnow ? null : reason.get());
         audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, detail);
@@ -314,11 +309,10 @@ public class ClaimService {
      * A page of the open claims' facts, oldest first, for a stated purpose only (the impact of a policy pack): every
      * claim and applicant read is named in the audit chain with that purpose, as special-category data opened.
      */
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional
     public ClaimFacts.Page openFacts(@Nullable String cursor, int limit, Optional<String> reason) {
         if (reason.isEmpty()) {
-            audit.record("claim.facts", RESOURCE, "open", AuditTrail.Outcome.DENIED);
-            throw AccessReason.required("open claims' facts");
+            throw AccessReason.required("open claims' facts").audited("claim.facts", RESOURCE, "open", AuditTrail.Outcome.DENIED);
         }
         Slice<Claim> page = Slice.of(store.page(ClaimOrder.CREATED, cursor, limit + 1,
                 new ClaimStore.Filter(OPEN, Optional.empty(), Optional.empty(), Optional.empty())), limit);
@@ -362,8 +356,7 @@ public class ClaimService {
     /** A missing (or another tenant's) claim: the attempt is audited, then answered 404. */
     private Claim found(UUID id, String action, Optional<Claim> claim) {
         if (claim.isEmpty()) {
-            audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
-            throw ProblemException.notFound("Claim");
+            throw ProblemException.notFound("Claim").audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
         }
         return claim.get();
     }
@@ -374,7 +367,8 @@ public class ClaimService {
     }
 
     private static void checkCredibility(ClaimRequest request) {
-        List<Problem.Violation> violations = Credibility.check(request.credibilityOrEmpty());
+        List<Problem.Violation> violations = Credibility.check(request.credibilityOrEmpty()).stream()
+                .map(invalid -> new Problem.Violation("credibility." + invalid.fact(), invalid.reason())).toList();
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, violations.get(0).field() + " " + violations.get(0).message(),
                     violations);

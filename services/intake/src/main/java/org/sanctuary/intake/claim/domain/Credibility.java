@@ -1,7 +1,5 @@
 package org.sanctuary.intake.claim.domain;
 
-import org.sanctuary.common.problem.Problem;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +19,20 @@ public final class Credibility {
     private Credibility() {
     }
 
-    /** Violations for keys that are not material facts (the values' enum is checked by the JSON binding). */
-    public static List<Problem.Violation> check(Map<String, Assessment> credibility) {
-        List<Problem.Violation> violations = new ArrayList<>();
+    /** A finding that cannot be recorded: on {@code fact}, because {@code reason}. */
+    public record Invalid(String fact, String reason) {
+    }
+
+    /** Findings on keys that are not material facts, or without a value (the values' enum is checked by the JSON binding). */
+    public static List<Invalid> check(Map<String, Assessment> credibility) {
+        List<Invalid> violations = new ArrayList<>();
         for (Map.Entry<String, Assessment> entry : credibility.entrySet()) {
             String key = entry.getKey();
             if (entry.getValue() == null) {
-                violations.add(new Problem.Violation("credibility." + key, "must be one of " + List.of(Assessment.values())));
+                violations.add(new Invalid(key, "must be one of " + List.of(Assessment.values())));
             }
             if (!MATERIAL_FACTS.contains(key)) {
-                violations.add(new Problem.Violation("credibility." + key,
-                        "is not a material fact; one of " + MATERIAL_FACTS.stream().sorted().toList()));
+                violations.add(new Invalid(key, "is not a material fact; one of " + MATERIAL_FACTS.stream().sorted().toList()));
             }
         }
         return violations;

@@ -1,4 +1,4 @@
-package org.sanctuary.intake.claim.api;
+package org.sanctuary.intake.claim.application;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

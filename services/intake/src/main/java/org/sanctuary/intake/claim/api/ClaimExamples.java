@@ -1,22 +1,10 @@
 package org.sanctuary.intake.claim.api;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.sanctuary.intake.claim.domain.Credibility;
-import org.sanctuary.intake.claim.domain.MilitaryProfile;
+/** Request bodies shown as examples in the API document (fictional claims). */
+final class ClaimExamples {
 
-import java.util.Map;
-import java.util.UUID;
-
-/** Create (a DRAFT) or full update (PUT with If-Match, while the claim is still undecided). */
-@Serdeable
-public record ClaimRequest(@NotNull UUID applicantId,
-                           @NotNull @Valid MilitaryProfile military,
-                           @Nullable Map<String, Credibility.Assessment> credibility,
-                           @Nullable @Size(max = 200) String assignedCaseworker) {
+    private ClaimExamples() {
+    }
 
     /** Request example (the API document): a Russian reservist's claim; he served as a conscript, then was mobilised (fictional). */
     static final String EXAMPLE_RESERVIST = """
@@ -36,8 +24,4 @@ public record ClaimRequest(@NotNull UUID applicantId,
                           "objection": {"held": true, "kind": "ABSOLUTE", "basis": "RELIGIOUS", "procedureUsed": true}},
              "credibility": {"militaryStatus": "ACCEPTED", "callUp": "ACCEPTED", "objection": "ACCEPTED"}}
             """;
-
-    public Map<String, Credibility.Assessment> credibilityOrEmpty() {
-        return credibility == null ? Map.of() : credibility;
-    }
 }
