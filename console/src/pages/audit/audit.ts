@@ -2,7 +2,7 @@ import { intake, assessment, documents, reporting, tenants } from '../../api/cli
 import type { components } from '../../api/generated/intake';
 import { call } from '../../app/problems';
 
-export type AuditEntry = components['schemas']['AuditApi.Entry'];
+export type AuditEntry = components['schemas']['AuditLog.Entry'];
 export type ChainResult = components['schemas']['AuditChainVerifier.Result'];
 
 export interface AuditFilter {

@@ -9,7 +9,7 @@ import { useMe } from '../../app/MeContext';
 import { ShortId } from '../../app/bits';
 import type { components } from '../../api/generated/intake';
 
-type Workload = components['schemas']['ClaimStore.Workload'];
+type Workload = components['schemas']['Workload'];
 
 // ECharts is loaded only when this chart is shown (the initial JS budget)
 const WorkloadChart = lazy(() => import('./WorkloadChart'));

@@ -27,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
 public final class DevStack implements Closeable {
 
     public static final Path HOME = ServiceProcess.root().resolve(".devstack");
+    /** The jars the platform runs from, copied from the modules' target/ at start: a build beside it replaces only those. */
+    static final Path JARS = HOME.resolve("jars");
     public static final int POSTGRES_PORT = 5433;
     public static final int GATEWAY_PORT = 8080;
     public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
@@ -212,7 +214,7 @@ public final class DevStack implements Closeable {
             }
             List<String> jvm = service.name().equals("documents") // cipher intrinsics compiled early (docs/benchmarks.md)
                     ? List.of("-Xmx256m", "-XX:CompileThresholdScaling=0.05") : List.of("-Xmx256m");
-            started.add(ServiceProcess.start(service.name(), port, env, jvm, showLogs));
+            started.add(ServiceProcess.startStaged(service.name(), JARS, port, env, jvm, showLogs));
         }
         step("Gateway on " + layout.url("gateway"));
         Map<String, String> gateway = new HashMap<>(urls);
@@ -223,7 +225,7 @@ public final class DevStack implements Closeable {
         }
         gateway.put("SANCTUARY_JWKS_URL", LocalKeycloak.jwksUrl());
         gateway.put("SANCTUARY_ISSUER", LocalKeycloak.issuer());
-        started.add(ServiceProcess.start("gateway", layout.gateway(), gateway, List.of("-Xmx256m"), showLogs));
+        started.add(ServiceProcess.startStaged("gateway", JARS, layout.gateway(), gateway, List.of("-Xmx256m"), showLogs));
     }
 
     private static void down() throws IOException {

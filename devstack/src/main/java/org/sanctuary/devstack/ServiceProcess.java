@@ -86,9 +86,30 @@ public final class ServiceProcess {
 
     public static ServiceProcess start(String name, int port, Map<String, String> env, List<String> jvmOptions,
                                        boolean showLogs) throws IOException {
+        return start(name, jar(name), port, env, jvmOptions, showLogs);
+    }
+
+    /**
+     * Starts {@code name} from a copy of its built jar in {@code staging}: the running process never reads the
+     * module's {@code target/}, so a build (the test suite, while {@code ./sanctuary up} runs) cannot pull a class
+     * out from under it.
+     */
+    public static ServiceProcess startStaged(String name, Path staging, int port, Map<String, String> env,
+                                             List<String> jvmOptions, boolean showLogs) throws IOException {
+        Files.createDirectories(staging);
+        Path built = jar(name);
+        Path copy = staging.resolve(built.getFileName());
+        Path partial = staging.resolve(built.getFileName() + ".part");
+        Files.copy(built, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return start(name, copy, port, env, jvmOptions, showLogs);
+    }
+
+    private static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions,
+                                        boolean showLogs) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar(name).toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);

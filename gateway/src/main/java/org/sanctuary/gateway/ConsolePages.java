@@ -21,9 +21,9 @@ import org.sanctuary.common.problem.ProblemException;
 @ServerFilter("/**")
 final class ConsolePages implements Ordered {
 
-    private final ConsoleController console;
+    private final ConsoleFiles console;
 
-    ConsolePages(ConsoleController console) {
+    ConsolePages(ConsoleFiles console) {
         this.console = console;
     }
 

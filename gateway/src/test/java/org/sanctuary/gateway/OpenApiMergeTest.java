@@ -61,7 +61,7 @@ class OpenApiMergeTest {
     @Test
     @SuppressWarnings("unchecked")
     void operationIdsAreUniqueAnyValuesAreUntypedAndArraysHaveItems() {
-        Map<String, Object> merged = OpenApiAggregate.merge(List.of(INTAKE, DOCUMENTS), List.of());
+        Map<String, Object> merged = OpenApiMerge.merge(List.of(INTAKE, DOCUMENTS), List.of());
         Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) merged.get("paths");
         assertEquals("decisionsGet", paths.get("/api/v1/decisions/{id}").get("get").get("operationId"));
         assertEquals("documentsGet", paths.get("/api/v1/documents/{id}").get("get").get("operationId"));
@@ -104,7 +104,7 @@ class OpenApiMergeTest {
                         "200": {description: the backlog}
                 """;
         Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>)
-                OpenApiAggregate.merge(List.of(documents), List.of()).get("paths");
+                OpenApiMerge.merge(List.of(documents), List.of()).get("paths");
         Map<String, Map<String, Object>> get = (Map<String, Map<String, Object>>) paths.get("/api/v1/documents/{id}").get("get").get("responses");
         assertEquals(List.of("200", "400", "401", "403", "404", "429", "503"), List.copyOf(get.keySet()), "a path parameter: 400, 404");
         Map<String, Map<String, Object>> upload = (Map<String, Map<String, Object>>) paths.get("/api/v1/documents").get("post").get("responses");
@@ -122,7 +122,7 @@ class OpenApiMergeTest {
     @SuppressWarnings("unchecked")
     void anExamplesDateStaysTheDateItWas() {
         String document = "openapi: 3.0.1\ncomponents: {schemas: {Person: {type: object, example: {birthDate: 1991-04-17}}}}\n";
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) OpenApiAggregate.merge(List.of(document), List.of())
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) OpenApiMerge.merge(List.of(document), List.of())
                 .get("components")).get("schemas");
         assertEquals(Map.of("birthDate", "1991-04-17"), ((Map<String, Object>) schemas.get("Person")).get("example"));
     }
@@ -132,13 +132,13 @@ class OpenApiMergeTest {
         String one = "openapi: 3.0.1\ncomponents: {schemas: {PolicyPack: {type: object}, Same: {type: string}}}\n";
         String other = "openapi: 3.0.1\ncomponents: {schemas: {PolicyPack: {type: array}, Same: {type: string}}}\n";
         List<String> collisions = new java.util.ArrayList<>();
-        OpenApiAggregate.merge(List.of(one, other), List.of(), collisions);
+        OpenApiMerge.merge(List.of(one, other), List.of(), collisions);
         assertEquals(List.of("PolicyPack"), collisions, "one schema name, two meanings; the same schema twice is fine");
     }
 
     @Test
     void aPrefixIsThePathsFixedSegmentsWithoutTheOneTheIdRepeats() {
-        assertEquals("tenantsPolicyPacksUpdate", OpenApiAggregate.prefixed("/api/v1/tenants/{tenantId}/policy-packs/{version}", "update"));
-        assertEquals("reportingAuditVerification", OpenApiAggregate.prefixed("/api/v1/reporting-audit/verification", "verification"));
+        assertEquals("tenantsPolicyPacksUpdate", OpenApiMerge.prefixed("/api/v1/tenants/{tenantId}/policy-packs/{version}", "update"));
+        assertEquals("reportingAuditVerification", OpenApiMerge.prefixed("/api/v1/reporting-audit/verification", "verification"));
     }
 }

@@ -1,19 +1,14 @@
 package org.sanctuary.assessment;
 
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.transaction.TransactionOperations;
 import org.sanctuary.common.audit.AuditApi;
-import org.sanctuary.common.audit.AuditChainVerifier;
-import org.sanctuary.common.audit.AuditTrail;
-import org.sanctuary.common.persistence.Sql;
-
-import java.sql.Connection;
+import org.sanctuary.common.audit.AuditLog;
 
 /** This service's audit chain for its tenant's auditors (and supervisors: break-glass reads). */
 @Controller("/api/v1/assessment-audit")
 class AssessmentAudit extends AuditApi {
 
-    AssessmentAudit(Sql sql, AuditTrail audit, AuditChainVerifier verifier, TransactionOperations<Connection> transactions) {
-        super(sql, audit, verifier, transactions);
+    AssessmentAudit(AuditLog log) {
+        super(log);
     }
 }

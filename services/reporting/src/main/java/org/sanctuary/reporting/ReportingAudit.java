@@ -1,19 +1,14 @@
 package org.sanctuary.reporting;
 
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.transaction.TransactionOperations;
 import org.sanctuary.common.audit.AuditApi;
-import org.sanctuary.common.audit.AuditChainVerifier;
-import org.sanctuary.common.audit.AuditTrail;
-import org.sanctuary.common.persistence.Sql;
-
-import java.sql.Connection;
+import org.sanctuary.common.audit.AuditLog;
 
 /** This service's audit chain for its tenant's auditors (and supervisors: break-glass reads). */
 @Controller("/api/v1/reporting-audit")
 class ReportingAudit extends AuditApi {
 
-    ReportingAudit(Sql sql, AuditTrail audit, AuditChainVerifier verifier, TransactionOperations<Connection> transactions) {
-        super(sql, audit, verifier, transactions);
+    ReportingAudit(AuditLog log) {
+        super(log);
     }
 }

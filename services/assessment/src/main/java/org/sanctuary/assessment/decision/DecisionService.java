@@ -78,7 +78,7 @@ public class DecisionService {
     @Transactional
     public Decision issue(UUID assessmentId, Decision.Outcome outcome, @Nullable String reasons) {
         StoredAssessment assessment = assessments.find(assessmentId).orElseThrow(() -> ProblemException.notFound("Assessment")
-                .audited("decision.create", "assessment", assessmentId.toString(), AuditTrail.Outcome.NOT_FOUND));
+                .audited("decision.create", "assessment", assessmentId.toString()));
         if (assessments.latestRun(assessment.claimId()) != assessment.run()) {
             throw new ProblemException(ProblemType.CONFLICT, "The claim has been assessed again since run "
                     + assessment.run() + "; decide on the latest assessment.");
@@ -94,9 +94,8 @@ public class DecisionService {
         Instant now = Instant.now(clock);
         Decision.Stage stage = store.ofClaim(assessment.claimId()).stream().anyMatch(d -> d.status() == Decision.Status.APPROVED)
                 ? Decision.Stage.APPEAL : Decision.Stage.FIRST_INSTANCE;
-        Decision decision = new Decision(UUID.randomUUID(), assessmentId, assessment.claimId(), assessment.applicantId(), stage,
-                outcome, recommendation, departs, written, Decision.Status.PENDING_APPROVAL, Caller.require().subject(), now,
-                null, null, null, null, null, null);
+        Decision decision = Decision.draft(UUID.randomUUID(), assessmentId, assessment.claimId(), assessment.applicantId(), stage,
+                outcome, recommendation, written, Caller.require().subject(), now);
         if (!store.insert(decision)) {
             throw new ProblemException(ProblemType.CONFLICT, "The claim already has a decision awaiting approval.");
         }
@@ -134,8 +133,7 @@ public class DecisionService {
             StoredAssessment assessment = assessments.find(pending.assessmentId()).orElseThrow();
             Integer days = assessment.result().appeal() == null ? null : assessment.result().appeal().days();
             LocalDate today = LocalDate.now(clock);
-            Decision approved = reviewed(pending, Decision.Status.APPROVED, comments, days, today,
-                    days == null ? null : today.plusDays(days));
+            Decision approved = saveReview(pending.approved(Caller.require().subject(), Instant.now(clock), comments, days, today));
             audit.record("decision.approve", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
             outbox.publish("decision.approved", approved.claimId(), new DecisionApproved(id, approved.claimId(),
                     approved.applicantId(), approved.stage(), approved.outcome(), approved.recommendation(), approved.departs(),
@@ -147,7 +145,7 @@ public class DecisionService {
     @Transactional
     public Decision sendBack(UUID id, String comments) {
         Decision pending = reviewable(id, "decision.return");
-        Decision returned = reviewed(pending, Decision.Status.RETURNED, comments, null, null, null);
+        Decision returned = saveReview(pending.returned(Caller.require().subject(), Instant.now(clock), comments));
         audit.record("decision.return", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
         outbox.publish("decision.returned", returned.claimId(), new DecisionReturned(id, returned.claimId(), returned.reviewedAt()));
         return returned;
@@ -156,14 +154,11 @@ public class DecisionService {
     /** An appeal against an approved decision, on or before its deadline; the claim moves to APPEALED first. */
     public UUID appeal(UUID id, @Nullable String grounds, String authorization) {
         Decision decision = transactions.executeWrite(s -> found(id, "appeal.create"));
-        if (decision.status() != Decision.Status.APPROVED) {
-            throw new ProblemException(ProblemType.INVALID_TRANSITION, "Only an approved decision can be appealed; this one is "
-                    + decision.status() + ".");
-        }
         LocalDate today = LocalDate.now(clock);
-        if (decision.appealDeadline() != null && today.isAfter(decision.appealDeadline())) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The appeal period ended on " + decision.appealDeadline()
-                    + " (" + decision.appealDays() + " days from the decision of " + decision.decidedOn() + ").");
+        try {
+            decision.requireAppealableOn(today);
+        } catch (Decision.Refused refused) {
+            throw problem(refused);
         }
         requireOpen(decision.claimId(), authorization);
         return transactions.executeWrite(s -> {
@@ -186,23 +181,29 @@ public class DecisionService {
         }
     }
 
+    /** The pending decision, where the caller may review it (four eyes; a refusal on those grounds is audited). */
     private Decision reviewable(UUID id, String action) {
         Decision decision = found(id, action);
-        if (decision.author().equals(Caller.require().subject())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Four eyes: the author of a decision cannot review it; another supervisor must.")
-                    .audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
-        }
-        if (decision.status() != Decision.Status.PENDING_APPROVAL) {
-            throw new ProblemException(ProblemType.INVALID_TRANSITION, "The decision is " + decision.status() + " and cannot change.");
+        try {
+            decision.requireReviewableBy(Caller.require().subject());
+        } catch (Decision.Refused refused) {
+            ProblemException problem = problem(refused);
+            throw refused.why() == Decision.Refused.Why.FOUR_EYES
+                    ? problem.audited(action, RESOURCE, id.toString()) : problem;
         }
         return decision;
     }
 
-    private Decision reviewed(Decision d, Decision.Status status, @Nullable String comments, @Nullable Integer appealDays,
-                              @Nullable LocalDate decidedOn, @Nullable LocalDate deadline) {
-        Decision reviewed = new Decision(d.id(), d.assessmentId(), d.claimId(), d.applicantId(), d.stage(), d.outcome(),
-                d.recommendation(), d.departs(), d.reasons(), status, d.author(), d.createdAt(), Caller.require().subject(),
-                Instant.now(clock), comments == null || comments.isBlank() ? null : comments.strip(), appealDays, decidedOn, deadline);
+    private static ProblemException problem(Decision.Refused refused) {
+        return new ProblemException(switch (refused.why()) {
+            case FOUR_EYES -> ProblemType.FORBIDDEN;
+            case NOT_PENDING, NOT_APPROVED -> ProblemType.INVALID_TRANSITION;
+            case APPEAL_PERIOD_OVER -> ProblemType.UNPROCESSABLE;
+        }, refused.getMessage());
+    }
+
+    /** Stores a review, unless another review came first (409). */
+    private Decision saveReview(Decision reviewed) {
         if (!store.review(reviewed)) {
             throw new ProblemException(ProblemType.CONFLICT, "The decision was reviewed meanwhile; read it again.");
         }
@@ -212,7 +213,7 @@ public class DecisionService {
     private Decision found(UUID id, String action) {
         Decision decision = store.find(id).orElse(null);
         if (decision == null) {
-            throw ProblemException.notFound("Decision").audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Decision").audited(action, RESOURCE, id.toString());
         }
         audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
         return decision;

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * One claim's facts read against one pack on one date: the derived conditions the rules share
- * (credibility, liability to serve, whose COI, the risk heads). Pure and immutable once built.
+ * (credibility, liability to serve, whose COI, the risk heads). Immutable: what a rule finds missing it says in its
+ * verdict, and the engine gathers.
  */
 public final class Case {
 
@@ -52,12 +53,9 @@ public final class Case {
         }
     }
 
+    /** What the case lacks before any rule runs: claimed facts not yet assessed, the recruiter or its COI (S2). */
     List<String> missing() {
         return List.copyOf(missing);
-    }
-
-    void missing(String what) {
-        missing.add(what);
     }
 
     // ---- credibility (step 2; S2) -------------------------------------------------------------
@@ -237,6 +235,6 @@ public final class Case {
     }
 
     Ground ethnicityGround() {
-        return pack.setting("RC-1A2").map(PolicyPack.RuleSetting::ethnicityGround).orElse(Ground.RACE);
+        return pack.setting(RuleId.RC_1A2).map(PolicyPack.RuleSetting::ethnicityGround).orElse(Ground.RACE);
     }
 }

@@ -40,17 +40,19 @@ public final class Engine {
         Map<String, Verdict> verdicts = new HashMap<>();
         Map<String, Verdict> earlier = new Earlier(verdicts);
         List<Finding> findings = new ArrayList<>(rules.size());
+        Set<String> missing = new LinkedHashSet<>(c.missing());
         for (Rule rule : rules) {
             Verdict verdict = evaluate(rule, c, earlier);
             verdicts.put(rule.id(), verdict);
+            missing.addAll(verdict.missing());
             findings.add(finding(rule, verdict, c));
         }
         Recommendation recommendation = cascade(pack, verdicts);
         Set<Ground> grounds = EnumSet.noneOf(Ground.class);
-        grounds.addAll(verdicts.get("RC-1A2").grounds());
+        grounds.addAll(verdicts.get(RuleId.RC_1A2).grounds());
         Integer appealDays = pack.deadlines() == null ? null : pack.deadlines().appealDays();
-        return new Assessment(recommendation, List.copyOf(grounds), verdicts.get("ECHR-3").met(), List.copyOf(findings),
-                c.missing(), date, pack.framework(), packVersion,
+        return new Assessment(recommendation, List.copyOf(grounds), verdicts.get(RuleId.ECHR_3).met(), List.copyOf(findings),
+                List.copyOf(missing), date, pack.framework(), packVersion,
                 new Assessment.Appeal(appealDays, appealDays == null ? null : date.plusDays(appealDays)));
     }
 
@@ -63,9 +65,13 @@ public final class Engine {
         Optional<PolicyPack.RuleSetting> setting = c.pack.setting(rule.id());
         if (setting.isPresent() && Boolean.FALSE.equals(setting.get().enabled())) {
             String note = setting.get().reason();
-            return Verdict.notApplicable(Reason.of(note == null ? "engine.switchedOff" : "engine.switchedOffWithNote", "rule", rule.id(),
-                    "note", note, "mattered", verdict.met() ? Reason.of("engine.wouldHaveBeenMet", "sentences", verdict.reasons())
+            Verdict off = Verdict.notApplicable(Reason.of(note == null ? "engine.switchedOff" : "engine.switchedOffWithNote", "rule",
+                    rule.id(), "note", note, "mattered", verdict.met() ? Reason.of("engine.wouldHaveBeenMet", "sentences", verdict.reasons())
                             : Reason.of("engine.wouldNotHaveBeenMet")));
+            for (String what : verdict.missing()) { // what it would have needed is still missing from the case
+                off = off.missing(what);
+            }
+            return off;
         }
         return verdict;
     }
@@ -93,22 +99,22 @@ public final class Engine {
 
     /** Step 7 (S13, S14): exclusion overrides; then refugee → subsidiary → humanitarian / non-refoulement → temporary → reject. */
     private static Recommendation cascade(PolicyPack pack, Map<String, Verdict> v) {
-        if (met(v, "RC-1F") || met(v, "QD-12")) {
+        if (met(v, RuleId.RC_1F) || met(v, RuleId.QD_12)) {
             return Recommendation.REFER_EXCLUSION;
         }
-        if (met(v, "RC-1A2")) {
+        if (met(v, RuleId.RC_1A2)) {
             return Recommendation.REFUGEE_STATUS;
         }
-        if (met(v, "QD-15") && !met(v, "QD-17")) {
+        if (met(v, RuleId.QD_15) && !met(v, RuleId.QD_17)) {
             return Recommendation.SUBSIDIARY_PROTECTION;
         }
         if (pack.humanitarian() != null && pack.humanitarian().groundsOrDefault().stream().anyMatch(rule -> met(v, rule))) {
             return Recommendation.NATIONAL_HUMANITARIAN;
         }
-        if (met(v, "ECHR-3")) {
+        if (met(v, RuleId.ECHR_3)) {
             return Recommendation.NON_REFOULEMENT_ONLY;
         }
-        if (met(v, Rules.TEMPORARY_PROTECTION)) {
+        if (met(v, RuleId.TEMPORARY_PROTECTION)) {
             return Recommendation.TEMPORARY_PROTECTION;
         }
         return Recommendation.REJECT;

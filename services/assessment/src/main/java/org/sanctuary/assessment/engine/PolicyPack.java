@@ -33,7 +33,7 @@ public record PolicyPack(Integer schemaVersion, LegalFramework legalFramework, M
      */
     public record Humanitarian(String basis, List<String> grounds) {
         public List<String> groundsOrDefault() {
-            return grounds == null || grounds.isEmpty() ? List.of("ECHR-3") : grounds;
+            return grounds == null || grounds.isEmpty() ? List.of(RuleId.ECHR_3) : grounds;
         }
     }
 

@@ -241,7 +241,7 @@ final class RiskHeads {
     }
 
     static boolean objectionAloneSuffices(PolicyPack pack) {
-        return pack.setting("GIP10-1").map(PolicyPack.RuleSetting::objectionAloneSuffices).orElse(true);
+        return pack.setting(RuleId.GIP10_1).map(PolicyPack.RuleSetting::objectionAloneSuffices).orElse(true);
     }
 
     /** " (up to 10 years)", or nothing when the COI does not say. */

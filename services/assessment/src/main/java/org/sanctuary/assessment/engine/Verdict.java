@@ -4,12 +4,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** A rule function's answer before the engine adds the facts, evidence and COI references. */
-record Verdict(Finding.Result result, List<Reason> reasons, Set<Ground> grounds, List<String> countries) {
+/**
+ * A rule function's answer before the engine adds the facts, evidence and COI references; {@code missing} names what
+ * the rule needed and the case does not hold (the assessment lists it, S2).
+ */
+record Verdict(Finding.Result result, List<Reason> reasons, Set<Ground> grounds, List<String> countries, List<String> missing) {
 
     static Verdict of(Truth truth, Set<Ground> grounds, List<String> countries, List<Reason> reasons) {
         return new Verdict(truth.result(), List.copyOf(reasons), truth.isTrue() ? Set.copyOf(grounds) : Set.of(),
-                countries);
+                countries, List.of());
     }
 
     static Verdict of(Truth truth, List<String> countries, Reason... reasons) {
@@ -17,7 +20,14 @@ record Verdict(Finding.Result result, List<Reason> reasons, Set<Ground> grounds,
     }
 
     static Verdict notApplicable(Reason reason) {
-        return new Verdict(Finding.Result.NOT_APPLICABLE, List.of(reason), Set.of(), List.of());
+        return new Verdict(Finding.Result.NOT_APPLICABLE, List.of(reason), Set.of(), List.of(), List.of());
+    }
+
+    /** The same answer, noting that the case lacks {@code what}. */
+    Verdict missing(String what) {
+        List<String> all = new java.util.ArrayList<>(missing);
+        all.add(what);
+        return new Verdict(result, reasons, grounds, countries, List.copyOf(all));
     }
 
     boolean met() {

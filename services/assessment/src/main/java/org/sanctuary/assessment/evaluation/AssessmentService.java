@@ -101,7 +101,7 @@ public class AssessmentService {
      */
     public StoredAssessment get(UUID id, String authorization, @Nullable String accessReason) {
         StoredAssessment found = transactions.executeRead(status -> store.find(id)).orElseThrow(() ->
-                ProblemException.notFound("Assessment").audited("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND));
+                ProblemException.notFound("Assessment").audited("assessment.read", RESOURCE, id.toString()));
         String reason = needToKnow(found.claimId(), authorization, accessReason, "assessment.read", id.toString());
         transactions.executeWrite(status -> {
             audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(true, reason));
@@ -134,6 +134,6 @@ public class AssessmentService {
             return null; // a supervisor needs no read of the claim
         }
         return AccessReason.parse(accessReason).orElseThrow(() ->
-                AccessReason.required("assessment's findings").audited(action, RESOURCE, resource, AuditTrail.Outcome.DENIED));
+                AccessReason.required("assessment's findings").audited(action, RESOURCE, resource));
     }
 }

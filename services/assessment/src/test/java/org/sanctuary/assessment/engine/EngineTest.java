@@ -190,11 +190,11 @@ class EngineTest {
     /** Issue 19, item 3: temporary protection for a person with exclusion indicators says that Art 28(1)(a) TPD applies. */
     @Test
     void temporaryProtectionWithExclusionIndicatorsCitesArticle28() throws IOException {
-        Finding plain = finding(assess("07", f -> { }), Rules.TEMPORARY_PROTECTION);
+        Finding plain = finding(assess("07", f -> { }), RuleId.TEMPORARY_PROTECTION);
         assertTrue(plain.met());
         assertTrue(plain.reasons().stream().noneMatch(r -> r.contains("2001/55")), plain.reasons().toString());
         Finding indicated = finding(assess("07", f -> ((com.fasterxml.jackson.databind.node.ArrayNode) military(f)
-                .withArray("exclusionIndicators")).add("ORDERED_SHELLING_OF_CIVILIANS")), Rules.TEMPORARY_PROTECTION);
+                .withArray("exclusionIndicators")).add("ORDERED_SHELLING_OF_CIVILIANS")), RuleId.TEMPORARY_PROTECTION);
         assertTrue(indicated.reasons().stream().anyMatch(r -> r.contains("Art 28(1)(a) of Directive 2001/55")
                 && r.contains("ORDERED_SHELLING_OF_CIVILIANS")), indicated.reasons().toString());
         assertEquals(List.of("exclusionIndicators"), indicated.facts());

@@ -1,8 +1,6 @@
 package org.sanctuary.common.problem;
 
 import io.micronaut.core.annotation.Nullable;
-import org.sanctuary.common.audit.AuditTrail;
-import org.sanctuary.common.audit.Refusal;
 import org.sanctuary.common.tenancy.Caller;
 
 import java.util.List;
@@ -33,16 +31,18 @@ public class ProblemException extends RuntimeException {
         this.refusal = refusal;
     }
 
-    /** This refusal, recorded as {@code outcome} of {@code action} on the resource once the request's work rolled back. */
-    public ProblemException audited(String action, String resourceType, String resourceId, AuditTrail.Outcome outcome) {
-        return audited(action, resourceType, resourceId, outcome, AuditTrail.Detail.NONE);
+    /**
+     * This refusal of {@code action} on the resource, recorded in the caller's audit chain once the request's work has
+     * rolled back: as NOT_FOUND when it is a 404, as DENIED otherwise.
+     */
+    public ProblemException audited(String action, String resourceType, String resourceId) {
+        return audited(action, resourceType, resourceId, null);
     }
 
-    public ProblemException audited(String action, String resourceType, String resourceId, AuditTrail.Outcome outcome,
-                                    AuditTrail.Detail detail) {
-        Caller caller = Caller.require();
-        return new ProblemException(type, getMessage(), violations,
-                new Refusal(caller, action, resourceType, resourceId, outcome, detail));
+    /** The same, with the reason the caller stated for a read outside need to know (break-glass), recorded with it. */
+    public ProblemException audited(String action, String resourceType, String resourceId, @Nullable String statedReason) {
+        return new ProblemException(type, getMessage(), violations, new Refusal(Caller.require(), action, resourceType, resourceId,
+                type == ProblemType.NOT_FOUND, statedReason));
     }
 
     public static ProblemException notFound(String what) {

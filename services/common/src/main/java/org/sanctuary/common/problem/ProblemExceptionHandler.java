@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import jakarta.inject.Singleton;
-import org.sanctuary.common.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +13,9 @@ import org.slf4j.LoggerFactory;
 final class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<?>> {
 
     private final ProblemErrorResponseProcessor processor;
-    private final BeanProvider<AuditTrail> audit; // none in the gateway, which has no database
+    private final BeanProvider<RefusalRecorder> audit; // none in the gateway, which has no database
 
-    ProblemExceptionHandler(ProblemErrorResponseProcessor processor, BeanProvider<AuditTrail> audit) {
+    ProblemExceptionHandler(ProblemErrorResponseProcessor processor, BeanProvider<RefusalRecorder> audit) {
         this.processor = processor;
         this.audit = audit;
     }
@@ -30,7 +29,7 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
         }
         exception.refusal().ifPresent(refusal -> audit.ifPresent(trail -> {
             try {
-                trail.recordRefusal(refusal);
+                trail.record(refusal);
             } catch (RuntimeException e) {
                 LOG.error("refusal of {} {} not audited: {}", refusal.action(), refusal.resourceId(), e.getMessage());
             }

@@ -10,15 +10,14 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
-import org.sanctuary.common.audit.AuditTrail;
+import org.sanctuary.common.problem.Refusal;
+import org.sanctuary.common.problem.RefusalRecorder;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.CallerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -34,14 +33,11 @@ final class RefusalLog implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger("sanctuary.security");
 
-    private final BeanProvider<AuditTrail> audit;
-    private final BeanProvider<TransactionOperations<Connection>> transactions;
+    private final BeanProvider<RefusalRecorder> audit; // none in the gateway, which has no database
     private final ExecutorService blocking;
 
-    RefusalLog(BeanProvider<AuditTrail> audit, BeanProvider<TransactionOperations<Connection>> transactions,
-               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    RefusalLog(BeanProvider<RefusalRecorder> audit, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.audit = audit;
-        this.transactions = transactions;
         this.blocking = blocking;
     }
 
@@ -62,15 +58,12 @@ final class RefusalLog implements Ordered {
         Optional<Caller> caller = CallerFilter.callerOf(auth.get());
         LOG.warn("refused 403: {} from {} for {} of {}", what, address, CallerFilter.subject(auth.get()),
                 caller.map(Caller::tenantId).orElse("no organization"));
-        if (caller.isEmpty() || !audit.isPresent() || !transactions.isPresent()) {
+        if (caller.isEmpty() || !audit.isPresent()) {
             return;
         }
         blocking.execute(() -> {
             try {
-                Caller.callAs(caller.get(), () -> transactions.get().executeWrite(s -> {
-                    audit.get().record("http.forbidden", "request", what, AuditTrail.Outcome.DENIED);
-                    return null;
-                }));
+                audit.get().record(new Refusal(caller.get(), "http.forbidden", "request", what, false, null));
             } catch (RuntimeException e) {
                 LOG.warn("refused 403 not audited: {}", e.getMessage());
             }

@@ -195,7 +195,7 @@ public class DocumentService {
             LOG.error("document {} failed its integrity check: {}", id, e.getMessage());
             throw new ProblemException(ProblemType.INTEGRITY, "The stored content of this document no longer matches its "
                     + "SHA-256 (" + document.sha256() + "); it is withheld and the event is audited.")
-                    .audited("document.integrity-failure", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+                    .audited("document.integrity-failure", RESOURCE, id.toString());
         }
     }
 
@@ -211,7 +211,7 @@ public class DocumentService {
         String reason = AccessReason.parse(accessReason).orElse(null);
         if (!needToKnow && reason == null) {
             throw AccessReason.required("contents of this " + document.category() + " evidence")
-                    .audited("document.download", RESOURCE, document.id().toString(), AuditTrail.Outcome.DENIED);
+                    .audited("document.download", RESOURCE, document.id().toString());
         }
         transactions.executeWrite(status -> {
             audit.record("document.open-special", RESOURCE, document.id().toString(), AuditTrail.Outcome.SUCCESS,
@@ -283,7 +283,7 @@ public class DocumentService {
 
     private DocumentStore.Row found(UUID id, String action) {
         DocumentStore.Row row = store.find(id).orElseThrow(() -> ProblemException.notFound("Document")
-                .audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND));
+                .audited(action, RESOURCE, id.toString()));
         audit.record(action, RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
         return row;
     }

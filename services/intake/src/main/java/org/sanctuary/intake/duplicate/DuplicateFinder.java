@@ -10,7 +10,7 @@ import org.sanctuary.intake.applicant.domain.IcaoTransliterator;
 import org.sanctuary.intake.applicant.domain.NameKey;
 import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.PersonName;
-import org.sanctuary.intake.applicant.persistence.ApplicantStore;
+import org.sanctuary.intake.applicant.application.ApplicantRecords;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,11 +36,11 @@ public class DuplicateFinder {
     public record Candidate(UUID applicantId, PersonName name, PersonName latinName, double score, List<String> reasons) {
     }
 
-    private final ApplicantStore applicants;
+    private final ApplicantRecords applicants;
     private final DuplicateCandidates block;
     private final AuditTrail audit;
 
-    public DuplicateFinder(ApplicantStore applicants, DuplicateCandidates block, AuditTrail audit) {
+    public DuplicateFinder(ApplicantRecords applicants, DuplicateCandidates block, AuditTrail audit) {
         this.applicants = applicants;
         this.block = block;
         this.audit = audit;
@@ -50,7 +50,7 @@ public class DuplicateFinder {
     public List<Candidate> candidatesFor(UUID applicantId) {
         Applicant subject = applicants.find(applicantId, false).orElse(null);
         if (subject == null) {
-            throw ProblemException.notFound("Applicant").audited("applicant.duplicates", "applicant", applicantId.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Applicant").audited("applicant.duplicates", "applicant", applicantId.toString());
         }
         String key = NameKey.of(subject.name(), IcaoTransliterator.variantFor(subject.nationalities()));
         Set<String> nationalities = countries(subject.nationalities());

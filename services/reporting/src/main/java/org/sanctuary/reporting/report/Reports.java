@@ -60,6 +60,29 @@ public class Reports {
         this.clock = clock;
     }
 
+    /**
+     * The platform's report for {@code year}: every tenant's first-instance decisions by outcome, each tenant read as
+     * itself (its rows only, through RLS), under the platform's protection (threshold 10, rounding to 5).
+     */
+    public Report platform(int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        List<String> tenants = transactions.executeRead(status -> sql.query("select tenant_id from report_tenant order by 1", rs -> rs.getString(1)));
+        List<Object[]> counts = new ArrayList<>();
+        PackRules.Rules platformRules = new PackRules.Rules(10, 5, List.of("REFUGEE_STATUS", "SUBSIDIARY_PROTECTION"));
+        for (String tenant : tenants) {
+            Report one = Caller.callAs(Caller.system(tenant, "platform-report"),
+                    () -> decisions(from, to, Period.year, false, new PackRules.Rules(1, 1, platformRules.positive())));
+            for (int j = 0; j < one.columns().size(); j++) {
+                SmallCells.Cell total = one.columnTotals().get(j);
+                counts.add(new Object[]{tenant, one.columns().get(j), total.value() == null ? 0L : total.value()});
+            }
+        }
+        Report report = table("platform-first-instance-decisions", from, to, null, counts,
+                new ArrayList<>(Eurostat.CATEGORIES.keySet()), platformRules, false);
+        return report;
+    }
+
     public Report claims(LocalDate from, LocalDate to, Period period, Dimension by, PackRules.Rules rules) {
         check(from, to, period);
         List<Object[]> counts = read("claims", () -> sql.query("select date_trunc(?, day)::date as p, value as k, sum(n) as n from claim_count "

@@ -155,7 +155,7 @@ public class ApiClients {
         ClientRepresentation found = answered(() -> realm.clients().findByClientId(clientId).stream()
                 .filter(c -> isOf(tenantId, c)).findFirst().orElse(null));
         if (found == null) {
-            throw ProblemException.notFound("API client").audited("api-client.access", RESOURCE, clientId, AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("API client").audited("api-client.access", RESOURCE, clientId);
         }
         return realm.clients().get(found.getId());
     }

@@ -107,7 +107,7 @@ public class ApplicantService {
         boolean open = access == NeedToKnow.Access.NEED_TO_KNOW || access == NeedToKnow.Access.BREAK_GLASS;
         String stated = access == NeedToKnow.Access.BREAK_GLASS ? reason.get() : null;
         Applicant applicant = store.find(id, open).orElseThrow(() -> ProblemException.notFound("Applicant")
-                .audited("applicant.read", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND, new AuditTrail.Detail(false, stated)));
+                .audited("applicant.read", RESOURCE, id.toString(), stated));
         audit.record("applicant.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(open, stated));
         return new Read(applicant, access == NeedToKnow.Access.WITHHELD);
     }
@@ -142,7 +142,7 @@ public class ApplicantService {
     public Read update(UUID id, long expectedVersion, ApplicantRequest request, Optional<String> reason) {
         Applicant current = store.find(id, false).orElse(null);
         if (current == null) {
-            throw ProblemException.notFound("Applicant").audited("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Applicant").audited("applicant.update", RESOURCE, id.toString());
         }
         if (current.version() != expectedVersion) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
@@ -152,7 +152,7 @@ public class ApplicantService {
         NeedToKnow.Access access = needToKnow.applicant(id, reason);
         boolean writeSpecial = access == NeedToKnow.Access.NEED_TO_KNOW || access == NeedToKnow.Access.BREAK_GLASS;
         if (!writeSpecial && request.special() != null) {
-            throw specialRefused().audited("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw specialRefused().audited("applicant.update", RESOURCE, id.toString());
         }
         checkHousehold(id, request.householdOrEmpty());
         Applicant updated = build(id, expectedVersion + 1, request, current.createdAt(),

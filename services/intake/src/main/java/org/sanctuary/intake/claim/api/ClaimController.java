@@ -35,8 +35,9 @@ import org.sanctuary.common.persistence.Cursor;
 import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.tenancy.Roles;
-import org.sanctuary.intake.claim.persistence.ClaimOrder;
-import org.sanctuary.intake.claim.persistence.ClaimStore;
+import org.sanctuary.intake.claim.domain.ClaimFilter;
+import org.sanctuary.intake.claim.domain.ClaimOrder;
+import org.sanctuary.intake.claim.domain.Workload;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.intake.claim.application.ClaimNotes;
 import org.sanctuary.intake.claim.application.ClaimService;
@@ -102,18 +103,17 @@ class ClaimController {
                         @Nullable @QueryValue ClaimOrder sort) {
         int size = Versions.limit(limit, Cursor.DEFAULT_LIMIT, Cursor.MAX_LIMIT);
         String me = Caller.require().subject();
-        Optional<ClaimStore.Assignment> assignment = Optional.ofNullable(assignee).filter(a -> !a.isBlank()).map(a -> switch (a) {
-            case "me" -> new ClaimStore.Assignment(Optional.of(me), false);
-            case "unassigned" -> new ClaimStore.Assignment(Optional.empty(), true);
-            case "me-or-unassigned" -> new ClaimStore.Assignment(Optional.of(me), true);
-            default -> new ClaimStore.Assignment(Optional.of(a), false);
+        Optional<ClaimFilter.Assignment> assignment = Optional.ofNullable(assignee).filter(a -> !a.isBlank()).map(a -> switch (a) {
+            case "me" -> new ClaimFilter.Assignment(Optional.of(me), false);
+            case "unassigned" -> new ClaimFilter.Assignment(Optional.empty(), true);
+            case "me-or-unassigned" -> new ClaimFilter.Assignment(Optional.of(me), true);
+            default -> new ClaimFilter.Assignment(Optional.of(a), false);
         });
         ClaimOrder order = sort == null ? ClaimOrder.CREATED : sort;
-        Slice<Claim> page = claims.list(order, cursor, size,
-                new ClaimStore.Filter(status == null ? java.util.Set.of() : java.util.Set.of(status), Optional.ofNullable(applicantId), assignment,
+        ClaimService.Page page = claims.list(order, cursor, size,
+                new ClaimFilter(status == null ? java.util.Set.of() : java.util.Set.of(status), Optional.ofNullable(applicantId), assignment,
                         Optional.ofNullable(deadlineBefore)));
-        return new ClaimView.Page(page.items().stream().map(ClaimView::of).toList(),
-                page.more() ? order.cursorAfter(page.items().get(page.items().size() - 1)) : null);
+        return new ClaimView.Page(page.items().stream().map(ClaimView::of).toList(), page.next());
     }
 
     @Serdeable
@@ -168,7 +168,7 @@ class ClaimController {
     /** The team's workload: open claims per caseworker (null: unassigned) and how many are overdue. */
     @Get("/workload")
     @Secured(Roles.SUPERVISOR)
-    List<ClaimStore.Workload> workload() {
+    List<Workload> workload() {
         return claims.workload();
     }
 

@@ -69,7 +69,7 @@ public class ClaimNotes {
 
     private void requireClaim(UUID claimId, String action) {
         if (claims.find(claimId).isEmpty()) {
-            throw ProblemException.notFound("Claim").audited(action, ClaimService.RESOURCE, claimId.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Claim").audited(action, ClaimService.RESOURCE, claimId.toString());
         }
     }
 }

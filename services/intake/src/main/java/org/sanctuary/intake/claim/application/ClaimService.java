@@ -21,19 +21,20 @@ import org.slf4j.LoggerFactory;
 import org.sanctuary.intake.applicant.domain.Applicant;
 import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.SpecialCategory;
-import org.sanctuary.intake.applicant.persistence.ApplicantStore;
+import org.sanctuary.intake.applicant.application.ApplicantRecords;
 import org.sanctuary.intake.claim.domain.Claim;
+import org.sanctuary.intake.claim.domain.ClaimFilter;
+import org.sanctuary.intake.claim.domain.ClaimOrder;
+import org.sanctuary.intake.claim.domain.Workload;
 import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Credibility;
-import org.sanctuary.intake.claim.persistence.ClaimOrder;
 import org.sanctuary.intake.claim.persistence.ClaimStore;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,14 @@ public class ClaimService {
     }
 
     private final ClaimStore store;
-    private final ApplicantStore applicants;
+    private final ApplicantRecords applicants;
     private final AuditTrail audit;
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
     private final Sql sql;
     private final Clock clock;
 
-    public ClaimService(ClaimStore store, ApplicantStore applicants, AuditTrail audit, Outbox outbox,
+    public ClaimService(ClaimStore store, ApplicantRecords applicants, AuditTrail audit, Outbox outbox,
                         IdempotencyKeys idempotency, Sql sql, Clock clock) {
         this.store = store;
         this.applicants = applicants;
@@ -100,9 +101,8 @@ public class ClaimService {
         // a caseworker's own draft is assigned to him unless he names someone (need to know: docs/security.md)
         String assignee = request.assignedCaseworker() != null ? request.assignedCaseworker()
                 : caller.hasAnyRole(Roles.CASEWORKER) ? caller.subject() : null;
-        Claim claim = new Claim(claimed.resourceId(), 1, request.applicantId(), ClaimStatus.DRAFT,
-                request.military().normalised(), request.credibilityOrEmpty(), assignee, null, null,
-                now, now);
+        Claim claim = Claim.draft(claimed.resourceId(), request.applicantId(), request.military(), request.credibilityOrEmpty(),
+                assignee, now);
         if (!store.insert(claim)) { // the transaction is aborted; nothing of it is kept
             throw unknownApplicant();
         }
@@ -117,12 +117,16 @@ public class ClaimService {
         return claim;
     }
 
+    /** A page of claims in {@code order}, and the cursor of the next page (null: none). */
+    public record Page(List<Claim> items, @Nullable String next) {
+    }
+
     @Transactional
-    public Slice<Claim> list(ClaimOrder order, @Nullable String cursor, int limit, ClaimStore.Filter filter) {
+    public Page list(ClaimOrder order, @Nullable String cursor, int limit, ClaimFilter filter) {
         Slice<Claim> page = Slice.of(store.page(order, cursor, limit + 1, filter), limit);
         audit.record("claim.list", RESOURCE, page.items().stream().map(c -> c.id().toString())
                 .collect(Collectors.joining(",")), AuditTrail.Outcome.SUCCESS);
-        return page;
+        return new Page(page.items(), page.more() ? ClaimStore.cursorAfter(order, page.items().get(page.items().size() - 1)) : null);
     }
 
     @Transactional
@@ -133,9 +137,8 @@ public class ClaimService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "A claim cannot move to another applicant.",
                     List.of(new Problem.Violation("applicantId", "must stay " + current.applicantId())));
         }
-        if (!current.status().editable()) {
-            throw new ProblemException(ProblemType.CONFLICT, "The claim is " + current.status()
-                    + "; its facts can no longer change.");
+        if (!current.status().editable()) { // before the version: a decided claim's facts are final, whichever version is named
+            throw new ProblemException(ProblemType.CONFLICT, "The claim is " + current.status() + "; its facts can no longer change.");
         }
         checkVersion(current, expectedVersion);
         // credibility findings are a caseworker's or supervisor's: an integrator's update keeps them as they are
@@ -155,9 +158,12 @@ public class ClaimService {
             }
             assignee = request.assignedCaseworker();
         }
-        Claim updated = new Claim(id, expectedVersion + 1, current.applicantId(), current.status(),
-                request.military().normalised(), credibility, assignee,
-                current.lodgedOn(), current.firstInstanceDeadline(), current.createdAt(), now());
+        Claim updated;
+        try {
+            updated = current.withFacts(request.military(), credibility, assignee, now());
+        } catch (Claim.Refused refused) {
+            throw new ProblemException(ProblemType.CONFLICT, refused.getMessage());
+        }
         if (!store.updateFacts(updated, expectedVersion)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim changed meanwhile; read it again.");
         }
@@ -178,10 +184,10 @@ public class ClaimService {
         if (!action.byCaller()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A claim becomes " + action.target() + " only when the assessment "
                     + "service says so: " + (action == ClaimAction.DECIDE ? "a decision approved by a second person (four eyes)."
-                    : "an appeal lodged against an approved decision.")).audited("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+                    : "an appeal lodged against an approved decision.")).audited("claim." + action.path(), RESOURCE, id.toString());
         }
         if (action.needsReason() && !caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.").audited("claim." + action.path(), RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.").audited("claim." + action.path(), RESOURCE, id.toString());
         }
         String written = reason == null || reason.isBlank() ? null : reason.strip();
         Claim current = found(id, "claim." + action.path(), store.find(id)); // another tenant's claim: 404 before anything else
@@ -228,19 +234,12 @@ public class ClaimService {
                        @Nullable String reason, @Nullable UUID sourceEvent) {
         UUID id = current.id();
         expectedVersion.ifPresent(v -> checkVersion(current, v));
-        if (!action.allowedFrom(current.status())) {
-            throw new ProblemException(ProblemType.INVALID_TRANSITION,
-                    "A " + current.status() + " claim cannot " + action.path() + ".");
+        Claim moved;
+        try {
+            moved = current.move(action, now(), firstInstanceDays).claim();
+        } catch (Claim.Refused refused) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, refused.getMessage());
         }
-        Instant now = now();
-        LocalDate lodgedOn = current.lodgedOn();
-        LocalDate deadline = current.firstInstanceDeadline();
-        if (action == ClaimAction.LODGE) {
-            lodgedOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            deadline = lodgedOn.plusDays(firstInstanceDays);
-        }
-        Claim moved = new Claim(id, current.version() + 1, current.applicantId(), action.target(), current.military(),
-                current.credibility(), current.assignedCaseworker(), lodgedOn, deadline, current.createdAt(), now);
         if (!store.transition(moved, current.status(), current.version(), action, reason, sourceEvent)) {
             throw new ProblemException(ProblemType.CONFLICT, "The claim changed meanwhile; read it again.");
         }
@@ -249,11 +248,11 @@ public class ClaimService {
             List<String> nationalities = applicants.find(current.applicantId(), false)
                     .map(a -> a.nationalities().stream().filter(n -> !n.imposed()).map(Nationality::country).toList())
                     .orElse(List.of());
-            outbox.publish("claim.lodged", id, new ClaimLodged(id, current.applicantId(), lodgedOn, deadline,
+            outbox.publish("claim.lodged", id, new ClaimLodged(id, current.applicantId(), moved.lodgedOn(), moved.firstInstanceDeadline(),
                     current.military().status().name(), nationalities));
         }
         outbox.publish("claim.status-changed", id, new ClaimStatusChanged(id, current.applicantId(),
-                action.name(), current.status(), action.target(), now));
+                action.name(), current.status(), moved.status(), moved.updatedAt()));
         return moved;
     }
 
@@ -262,9 +261,7 @@ public class ClaimService {
     public Claim assign(UUID id, @Nullable String caseworker, Optional<Long> expectedVersion) {
         Claim current = found(id, "claim.assign", store.find(id));
         expectedVersion.ifPresent(v -> checkVersion(current, v));
-        Claim assigned = new Claim(id, current.version() + 1, current.applicantId(), current.status(), current.military(),
-                current.credibility(), caseworker == null || caseworker.isBlank() ? null : caseworker.strip(), current.lodgedOn(),
-                current.firstInstanceDeadline(), current.createdAt(), now());
+        Claim assigned = current.assignedTo(caseworker == null || caseworker.isBlank() ? null : caseworker.strip(), now());
         if (!store.assign(assigned, current.version())) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim changed meanwhile; read it again.");
         }
@@ -274,8 +271,8 @@ public class ClaimService {
 
     /** The team's workload: open claims per assigned caseworker (null: unassigned), and how many are overdue. */
     @Transactional
-    public List<ClaimStore.Workload> workload() {
-        List<ClaimStore.Workload> workload = store.workload(LocalDate.now(clock));
+    public List<Workload> workload() {
+        List<Workload> workload = store.workload(LocalDate.now(clock));
         audit.record("claim.workload", RESOURCE, "team", AuditTrail.Outcome.SUCCESS);
         return workload;
     }
@@ -289,7 +286,7 @@ public class ClaimService {
         Claim claim = found(id, "claim.facts", store.find(id));
         boolean needToKnow = AccessReason.needToKnow(Caller.require(), claim.assignedCaseworker());
         if (!needToKnow && reason.isEmpty()) {
-            throw AccessReason.required("claim's facts").audited("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.DENIED);
+            throw AccessReason.required("claim's facts").audited("claim.facts", RESOURCE, id.toString());
         }
         AuditTrail.Detail detail = new AuditTrail.Detail(true, needToKnow ? null : reason.get());
         audit.record("claim.facts", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, detail);
@@ -312,10 +309,10 @@ public class ClaimService {
     @Transactional
     public ClaimFacts.Page openFacts(@Nullable String cursor, int limit, Optional<String> reason) {
         if (reason.isEmpty()) {
-            throw AccessReason.required("open claims' facts").audited("claim.facts", RESOURCE, "open", AuditTrail.Outcome.DENIED);
+            throw AccessReason.required("open claims' facts").audited("claim.facts", RESOURCE, "open");
         }
         Slice<Claim> page = Slice.of(store.page(ClaimOrder.CREATED, cursor, limit + 1,
-                new ClaimStore.Filter(OPEN, Optional.empty(), Optional.empty(), Optional.empty())), limit);
+                new ClaimFilter(OPEN, Optional.empty(), Optional.empty(), Optional.empty())), limit);
         AuditTrail.Detail detail = new AuditTrail.Detail(true, reason.get());
         Map<UUID, Applicant> people = applicants.withIds(page.items().stream().map(Claim::applicantId).distinct().toList(), true)
                 .stream().collect(Collectors.toMap(Applicant::id, a -> a));
@@ -327,7 +324,7 @@ public class ClaimService {
         }
         LocalDate today = LocalDate.now(clock);
         List<ClaimFacts> items = page.items().stream().map(c -> factsOf(c, people.get(c.applicantId()), today)).toList();
-        return new ClaimFacts.Page(items, page.more() ? ClaimOrder.CREATED.cursorAfter(page.items().get(page.items().size() - 1)) : null);
+        return new ClaimFacts.Page(items, page.more() ? ClaimStore.cursorAfter(ClaimOrder.CREATED, page.items().get(page.items().size() - 1)) : null);
     }
 
     /** The document the engine reads: genuine nationalities, age on {@code today}, the declared facts. */
@@ -356,7 +353,7 @@ public class ClaimService {
     /** A missing (or another tenant's) claim: the attempt is audited, then answered 404. */
     private Claim found(UUID id, String action, Optional<Claim> claim) {
         if (claim.isEmpty()) {
-            throw ProblemException.notFound("Claim").audited(action, RESOURCE, id.toString(), AuditTrail.Outcome.NOT_FOUND);
+            throw ProblemException.notFound("Claim").audited(action, RESOURCE, id.toString());
         }
         return claim.get();
     }

@@ -7,6 +7,9 @@ import org.sanctuary.common.crypto.FieldCipher;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.intake.claim.domain.Claim;
+import org.sanctuary.intake.claim.domain.ClaimFilter;
+import org.sanctuary.intake.claim.domain.ClaimOrder;
+import org.sanctuary.intake.claim.domain.Workload;
 import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Credibility;
@@ -95,26 +98,10 @@ public class ClaimStore {
                 Caller.require().tenantId(), id);
     }
 
-    /**
-     * What a list of claims is narrowed to. {@code statuses}: any of these (empty: every status); {@code assignees}: claims assigned to any of these subjects;
-     * {@code includeUnassigned} adds those assigned to nobody (a caseworker's "my work": his and the unassigned).
-     */
-    public record Filter(java.util.Set<ClaimStatus> statuses, Optional<UUID> applicantId, Optional<Assignment> assignment,
-                         Optional<LocalDate> deadlineBefore) {
-    }
-
-    public record Assignment(Optional<String> assignee, boolean includeUnassigned) {
-    }
-
-    /** Open claims (lodged, under assessment, appealed) per assignee, and how many are past their deadline. */
-    @io.micronaut.serde.annotation.Serdeable
-    public record Workload(@Nullable String caseworker, long open, long overdue) {
-    }
-
     /** A page of claims in {@code order}, after {@code cursor} (null: the first page). */
-    public List<Claim> page(ClaimOrder order, @Nullable String cursor, int limit, Filter filter) {
+    public List<Claim> page(ClaimOrder order, @Nullable String cursor, int limit, ClaimFilter filter) {
         List<Object> params = new java.util.ArrayList<>(List.of(Caller.require().tenantId()));
-        StringBuilder where = new StringBuilder("tenant_id = ?").append(order.after(cursor, params));
+        StringBuilder where = new StringBuilder("tenant_id = ?").append(ClaimKeyset.after(order, cursor, params));
         if (!filter.statuses().isEmpty()) {
             where.append(" and status in (").append(String.join(", ", java.util.Collections.nCopies(filter.statuses().size(), "?"))).append(")");
             params.addAll(filter.statuses());
@@ -139,8 +126,13 @@ public class ClaimStore {
             params.add(d);
         });
         params.add(limit);
-        return sql.query("select " + COLUMNS + " from claim where " + where + " order by " + order.orderBy() + " limit ?",
+        return sql.query("select " + COLUMNS + " from claim where " + where + " order by " + ClaimKeyset.orderBy(order) + " limit ?",
                 this::map, params.toArray());
+    }
+
+    /** Where a page in {@code order} ends after {@code last}: the cursor of the next page, opaque to clients. */
+    public static String cursorAfter(ClaimOrder order, Claim last) {
+        return ClaimKeyset.cursorAfter(order, last);
     }
 
     public boolean assign(Claim c, long expectedVersion) {
