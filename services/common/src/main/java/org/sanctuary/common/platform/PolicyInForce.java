@@ -2,11 +2,14 @@ package org.sanctuary.common.platform;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -19,10 +22,12 @@ import java.util.Optional;
 public class PolicyInForce {
 
     private final OnBehalf onBehalf;
+    private final JsonMapper json;
     private final String policy;
 
-    public PolicyInForce(OnBehalf onBehalf, @Value("${sanctuary.tenants.url:}") String tenants) {
+    public PolicyInForce(OnBehalf onBehalf, JsonMapper json, @Value("${sanctuary.tenants.url:}") String tenants) {
         this.onBehalf = onBehalf;
+        this.json = json;
         this.policy = tenants.isBlank() ? null : tenants.replaceAll("/+$", "") + "/api/v1/policy";
     }
 
@@ -48,5 +53,19 @@ public class PolicyInForce {
     /** The pack's document in force, or empty. */
     public Optional<JsonNode> document(String authorization, @Nullable LocalDate at) {
         return pack(authorization, at).map(p -> p.get("document"));
+    }
+
+    /**
+     * The pack's document in force read as {@code view} (a record of the sections a service reads, from the contracts
+     * module), or empty. The tenants service validated the document against the pack's schema when it was published.
+     */
+    public <T> Optional<T> document(String authorization, @Nullable LocalDate at, Class<T> view) {
+        return document(authorization, at).map(document -> {
+            try {
+                return json.readValueFromTree(document, view);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.platform.OnBehalf;
 import org.sanctuary.common.platform.PolicyInForce;
+import org.sanctuary.contracts.pack.PackSections;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,14 +44,8 @@ public class Upstream {
     }
 
     public Rules rules(String authorization) {
-        JsonNode documents = policy.document(authorization, null).map(document -> document.get("documents")).orElse(null);
-        if (documents == null) {
-            return Rules.DEFAULT;
-        }
-        List<String> types = documents.get("allowedTypes") == null ? Rules.DEFAULT.allowedTypes()
-                : java.util.stream.StreamSupport.stream(documents.get("allowedTypes").values().spliterator(), false)
-                .map(JsonNode::getStringValue).toList();
-        return new Rules(documents.get("maxBytes") == null ? Rules.DEFAULT.maxBytes() : documents.get("maxBytes").getLongValue(),
-                types, documents.get("retentionYears") == null ? Rules.DEFAULT.retentionYears() : documents.get("retentionYears").getIntValue());
+        return policy.document(authorization, null, PackSections.class).map(PackSections::documents)
+                .map(rules -> new Rules(rules.maxBytes(), rules.allowedTypes(), rules.retentionYears()))
+                .orElse(Rules.DEFAULT);
     }
 }

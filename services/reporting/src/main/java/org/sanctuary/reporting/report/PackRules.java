@@ -1,10 +1,10 @@
 package org.sanctuary.reporting.report;
 
-import io.micronaut.json.tree.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.platform.PolicyInForce;
+import org.sanctuary.contracts.pack.PackSections;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,21 +29,15 @@ public class PackRules {
     }
 
     public Rules of(String authorization) {
-        return rulesOf(policy.document(authorization, null).orElse(null));
+        return rulesOf(policy.document(authorization, null, PackSections.class).orElse(null));
     }
 
-    /** The rules a pack document (null: none in force) gives, the threshold raised to the floor. */
-    static Rules rulesOf(JsonNode pack) {
-        JsonNode reporting = pack == null ? null : pack.get("reporting");
-        JsonNode positive = pack == null || pack.get("recognitionRate") == null ? null : pack.get("recognitionRate").get("positive");
-        List<String> outcomes = new ArrayList<>();
-        if (positive != null) {
-            positive.values().forEach(v -> outcomes.add(v.getStringValue()));
-        }
-        int threshold = reporting == null || reporting.get("smallCellThreshold") == null ? Rules.DEFAULT.threshold()
-                : reporting.get("smallCellThreshold").getIntValue();
-        return new Rules(Math.max(THRESHOLD_FLOOR, threshold),
-                reporting == null ? Rules.DEFAULT.rounding() : reporting.get("rounding").getIntValue(),
-                outcomes.isEmpty() ? Rules.DEFAULT.positive() : outcomes);
+    /** The rules a pack (null: none in force) gives, the threshold raised to the floor. */
+    static Rules rulesOf(@Nullable PackSections pack) {
+        PackSections.ReportingRules reporting = pack == null ? null : pack.reporting();
+        List<String> positive = pack == null || pack.recognitionRate() == null ? List.of() : pack.recognitionRate().positive();
+        return new Rules(Math.max(THRESHOLD_FLOOR, reporting == null ? Rules.DEFAULT.threshold() : reporting.smallCellThreshold()),
+                reporting == null ? Rules.DEFAULT.rounding() : reporting.rounding(),
+                positive.isEmpty() ? Rules.DEFAULT.positive() : positive);
     }
 }

@@ -1,10 +1,9 @@
 package org.sanctuary.reporting.report;
 
-import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.sanctuary.contracts.pack.PackSections;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,9 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The platform's small-cell floor and whole reporting periods (issue 11, item 11), as pure functions. */
 class PackRulesTest {
 
-    private static JsonNode pack(int threshold) {
-        return JsonNode.createObjectNode(Map.of("reporting", JsonNode.createObjectNode(Map.of(
-                "smallCellThreshold", JsonNode.createNumberNode(threshold), "rounding", JsonNode.createNumberNode(1)))));
+    private static PackSections pack(int threshold) {
+        return new PackSections(null, null, new PackSections.ReportingRules(threshold, 1), null);
     }
 
     @Test

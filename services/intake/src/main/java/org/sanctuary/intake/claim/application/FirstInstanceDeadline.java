@@ -1,9 +1,9 @@
 package org.sanctuary.intake.claim.application;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.platform.PolicyInForce;
+import org.sanctuary.contracts.pack.PackSections;
 import org.sanctuary.intake.IntakeConfiguration;
 
 /**
@@ -28,11 +28,9 @@ public class FirstInstanceDeadline {
         if (!policy.configured() || authorization == null) {
             return configuration.firstInstanceDecisionDays();
         }
-        return policy.document(authorization, null) // no pack in force yet: the default
-                .map(document -> document.get("deadlines"))
-                .map(deadlines -> deadlines.get("firstInstanceDecisionDays"))
-                .filter(JsonNode::isNumber)
-                .map(JsonNode::getIntValue)
+        return policy.document(authorization, null, PackSections.class) // no pack in force yet: the default
+                .map(PackSections::deadlines)
+                .map(PackSections.Deadlines::firstInstanceDecisionDays)
                 .orElse(configuration.firstInstanceDecisionDays());
     }
 }
