@@ -27,13 +27,18 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
         if (exception.type().status().getCode() >= 500) {
             LOG.error("{} on {} {}: {}", exception.type().uri(), request.getMethod(), request.getPath(), exception.getMessage());
         }
-        exception.refusal().ifPresent(refusal -> audit.ifPresent(trail -> {
+        if (exception.refusal().isPresent() && audit.isPresent()) {
             try {
-                trail.record(refusal);
-            } catch (RuntimeException e) {
-                LOG.error("refusal of {} {} not audited: {}", refusal.action(), refusal.resourceId(), e.getMessage());
+                audit.get().record(exception.refusal().get());
+            } catch (RuntimeException unrecorded) {
+                // a refusal the chain cannot hold is not answered as a refusal: the recorder's failure is the answer
+                // (the database away: 503), as when the entry was written in the request's own transaction
+                LOG.error("refusal of {} {} not audited: {}", exception.refusal().get().action(),
+                        exception.refusal().get().resourceId(), unrecorded.getMessage());
+                return processor.processResponse(ErrorContext.builder(request).cause(unrecorded).build(),
+                        HttpResponse.serverError());
             }
-        }));
+        }
         return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
                 HttpResponse.status(exception.type().status()));
     }

@@ -45,7 +45,8 @@ public class Upstream {
 
     public Rules rules(String authorization) {
         return policy.document(authorization, null, PackSections.class).map(PackSections::documents)
-                .map(rules -> new Rules(rules.maxBytes(), rules.allowedTypes(), rules.retentionYears()))
+                .map(rules -> new Rules(rules.maxBytes(), rules.allowedTypes() == null ? Rules.DEFAULT.allowedTypes() : rules.allowedTypes(),
+                        rules.retentionYears()))
                 .orElse(Rules.DEFAULT);
     }
 }

@@ -9,7 +9,7 @@ record StorageConfiguration(@Bindable(defaultValue = "filesystem") String storag
                             @Bindable(defaultValue = "./.documents") String path) {
 
     /** The S3-compatible store ({@code sanctuary.documents.s3}) when {@code storage} is s3. */
-    @ConfigurationProperties("sanctuary.documents.s3")
+    @ConfigurationProperties("s3") // nested: beneath the outer prefix, so sanctuary.documents.s3
     record S3(@Bindable(defaultValue = "") String endpoint,
               @Bindable(defaultValue = "us-east-1") String region,
               @Bindable(defaultValue = "sanctuary-documents") String bucket,
