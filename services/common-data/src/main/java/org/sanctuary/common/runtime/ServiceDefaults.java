@@ -3,14 +3,11 @@ package org.sanctuary.common.runtime;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.context.env.PropertySource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,32 +29,18 @@ public final class ServiceDefaults implements ApplicationContextConfigurer {
     }
 
     /**
-     * The file's settings as dotted keys ({@code liquibase.datasources.owner.change-log}), lists kept as values, as
-     * Micronaut's own YAML loader gives them: its catalogue of property entries (what {@code @EachProperty} reads to
-     * find the named datasources and migrations) is built from such keys.
+     * The file's settings as Micronaut's own YAML loader reads an {@code application.yml}: dotted keys
+     * ({@code liquibase.datasources.owner.change-log}), lists kept as values. Its catalogue of property entries (what
+     * {@code @EachProperty} reads to find the named datasources and migrations) is built from such keys.
      */
     static Map<String, Object> read() {
         try (InputStream in = ServiceDefaults.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            Map<String, Object> settings = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<String, Object> flat = new LinkedHashMap<>();
-            flatten("", settings, flat);
-            return flat;
+            return new YamlPropertySourceLoader().read(RESOURCE, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> nested, Map<String, Object> flat) {
-        nested.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-                flatten(prefix + key + ".", (Map<String, Object>) map, flat);
-            } else {
-                flat.put(prefix + key, value);
-            }
-        });
     }
 }
