@@ -55,9 +55,11 @@ final class OpenApiMerge {
             });
             securitySchemes.putAll((Map<String, Object>) components.getOrDefault("securitySchemes", Map.of()));
         }
-        anyValues(schemas);
-        withItems(schemas);
-        withItems(paths);
+        eachObject(schemas, schema -> {
+            anyValue(schema);
+            withItems(schema);
+        });
+        eachObject(paths, OpenApiMerge::withItems);
         uniqueOperationIds(paths);
         schemas.put(OpenApiProblems.SCHEMA, OpenApiProblems.schema());
         OpenApiProblems.document(paths);
@@ -99,16 +101,10 @@ final class OpenApiMerge {
      * type in an {@code anyOf}; the public document says "any" plainly — generated clients read that list as a union
      * they cannot compile, but an untyped schema as their language's any-value type.
      */
-    @SuppressWarnings("unchecked")
-    static void anyValues(Object node) {
-        if (node instanceof Map<?, ?> map) {
-            if (map.get("anyOf") instanceof List<?> alternatives && alternatives.stream()
-                    .map(a -> a instanceof Map<?, ?> m ? m.get("type") : null).collect(java.util.stream.Collectors.toSet()).equals(JSON_TYPES)) {
-                ((Map<String, Object>) map).remove("anyOf");
-            }
-            map.values().forEach(OpenApiMerge::anyValues);
-        } else if (node instanceof List<?> list) {
-            list.forEach(OpenApiMerge::anyValues);
+    private static void anyValue(Map<String, Object> schema) {
+        if (schema.get("anyOf") instanceof List<?> alternatives && alternatives.stream()
+                .map(a -> a instanceof Map<?, ?> m ? m.get("type") : null).collect(java.util.stream.Collectors.toSet()).equals(JSON_TYPES)) {
+            schema.remove("anyOf");
         }
     }
 
@@ -116,15 +112,20 @@ final class OpenApiMerge {
      * An array of any values: micronaut-openapi writes {@code List<Object>} (a diff operation's value may be one) as
      * {@code type: array} without {@code items}, which OpenAPI 3.0 requires; an empty schema is "any value".
      */
+    private static void withItems(Map<String, Object> schema) {
+        if ("array".equals(schema.get("type")) && !schema.containsKey("items")) {
+            schema.put("items", new LinkedHashMap<>());
+        }
+    }
+
+    /** Visits every JSON object of the tree under {@code node}, each before what it holds (what the visit removed is not visited). */
     @SuppressWarnings("unchecked")
-    static void withItems(Object node) {
+    private static void eachObject(Object node, java.util.function.Consumer<Map<String, Object>> visit) {
         if (node instanceof Map<?, ?> map) {
-            if ("array".equals(map.get("type")) && !map.containsKey("items")) {
-                ((Map<String, Object>) map).put("items", new LinkedHashMap<>());
-            }
-            map.values().forEach(OpenApiMerge::withItems);
+            visit.accept((Map<String, Object>) map);
+            map.values().forEach(value -> eachObject(value, visit));
         } else if (node instanceof List<?> list) {
-            list.forEach(OpenApiMerge::withItems);
+            list.forEach(value -> eachObject(value, visit));
         }
     }
 

@@ -65,13 +65,10 @@ public final class Engine {
         Optional<PolicyPack.RuleSetting> setting = c.pack.setting(rule.id());
         if (setting.isPresent() && Boolean.FALSE.equals(setting.get().enabled())) {
             String note = setting.get().reason();
-            Verdict off = Verdict.notApplicable(Reason.of(note == null ? "engine.switchedOff" : "engine.switchedOffWithNote", "rule",
+            return Verdict.notApplicable(Reason.of(note == null ? "engine.switchedOff" : "engine.switchedOffWithNote", "rule",
                     rule.id(), "note", note, "mattered", verdict.met() ? Reason.of("engine.wouldHaveBeenMet", "sentences", verdict.reasons())
-                            : Reason.of("engine.wouldNotHaveBeenMet")));
-            for (String what : verdict.missing()) { // what it would have needed is still missing from the case
-                off = off.missing(what);
-            }
-            return off;
+                            : Reason.of("engine.wouldNotHaveBeenMet")))
+                    .missing(verdict.missing()); // what it would have needed is still missing from the case
         }
         return verdict;
     }

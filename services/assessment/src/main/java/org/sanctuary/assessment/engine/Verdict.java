@@ -25,8 +25,13 @@ record Verdict(Finding.Result result, List<Reason> reasons, Set<Ground> grounds,
 
     /** The same answer, noting that the case lacks {@code what}. */
     Verdict missing(String what) {
+        return missing(List.of(what));
+    }
+
+    /** The same answer, noting that the case lacks each of {@code what}. */
+    Verdict missing(List<String> what) {
         List<String> all = new java.util.ArrayList<>(missing);
-        all.add(what);
+        all.addAll(what);
         return new Verdict(result, reasons, grounds, countries, List.copyOf(all));
     }
 

@@ -137,8 +137,10 @@ public class ClaimService {
             throw new ProblemException(ProblemType.UNPROCESSABLE, "A claim cannot move to another applicant.",
                     List.of(new Problem.Violation("applicantId", "must stay " + current.applicantId())));
         }
-        if (!current.status().editable()) { // before the version: a decided claim's facts are final, whichever version is named
-            throw new ProblemException(ProblemType.CONFLICT, "The claim is " + current.status() + "; its facts can no longer change.");
+        try {
+            current.requireEditable(); // before the version: a decided claim's facts are final, whichever version is named
+        } catch (Claim.Refused refused) {
+            throw new ProblemException(ProblemType.CONFLICT, refused.getMessage());
         }
         checkVersion(current, expectedVersion);
         // credibility findings are a caseworker's or supervisor's: an integrator's update keeps them as they are
@@ -158,12 +160,7 @@ public class ClaimService {
             }
             assignee = request.assignedCaseworker();
         }
-        Claim updated;
-        try {
-            updated = current.withFacts(request.military(), credibility, assignee, now());
-        } catch (Claim.Refused refused) {
-            throw new ProblemException(ProblemType.CONFLICT, refused.getMessage());
-        }
+        Claim updated = current.withFacts(request.military(), credibility, assignee, now()); // editable: checked above
         if (!store.updateFacts(updated, expectedVersion)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The claim changed meanwhile; read it again.");
         }
@@ -184,10 +181,12 @@ public class ClaimService {
         if (!action.byCaller()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A claim becomes " + action.target() + " only when the assessment "
                     + "service says so: " + (action == ClaimAction.DECIDE ? "a decision approved by a second person (four eyes)."
-                    : "an appeal lodged against an approved decision.")).audited("claim." + action.path(), RESOURCE, id.toString());
+                    : "an appeal lodged against an approved decision."))
+                    .audited("claim." + action.path(), RESOURCE, id.toString());
         }
         if (action.needsReason() && !caller.hasAnyRole(Roles.CASEWORKER, Roles.SUPERVISOR)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.").audited("claim." + action.path(), RESOURCE, id.toString());
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only a caseworker or supervisor may " + action.path() + " a claim.")
+                    .audited("claim." + action.path(), RESOURCE, id.toString());
         }
         String written = reason == null || reason.isBlank() ? null : reason.strip();
         Claim current = found(id, "claim." + action.path(), store.find(id)); // another tenant's claim: 404 before anything else

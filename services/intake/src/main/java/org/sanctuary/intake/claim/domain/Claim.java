@@ -40,12 +40,17 @@ public record Claim(UUID id, long version, UUID applicantId, ClaimStatus status,
                 now, now);
     }
 
-    /** The declared facts and credibility findings replaced, while the claim's status lets its facts change. */
-    public Claim withFacts(MilitaryProfile military, Map<String, Credibility.Assessment> credibility, String assignedCaseworker,
-                           Instant now) {
+    /** Refused unless the claim's status still lets its facts change. */
+    public void requireEditable() {
         if (!status.editable()) {
             throw new Refused(status, "The claim is " + status + "; its facts can no longer change.");
         }
+    }
+
+    /** The declared facts and credibility findings replaced, while the claim's status lets its facts change. */
+    public Claim withFacts(MilitaryProfile military, Map<String, Credibility.Assessment> credibility, String assignedCaseworker,
+                           Instant now) {
+        requireEditable();
         return new Claim(id, version + 1, applicantId, status, military.normalised(), credibility, assignedCaseworker, lodgedOn,
                 firstInstanceDeadline, createdAt, now);
     }
