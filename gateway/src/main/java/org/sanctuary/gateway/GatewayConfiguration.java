@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code requests-per-second}; {@code tenant-limits} overrides the rate for named tenants), and the
  * body limits; per client address, failed authentications and {@code /api/openapi} requests per
  * minute; how long the merged OpenAPI document is kept; which peers are trusted proxies whose
- * {@code X-Forwarded-For} names the client (none by default: the connection's peer is the client).
+ * {@code X-Forwarded-For} names the client (none by default: the connection's peer is the client); and the services'
+ * OpenAPI documents that make the public one ({@code openapi-documents}).
  */
 @ConfigurationProperties("sanctuary.gateway")
 public record GatewayConfiguration(Map<String, URI> routes,
@@ -26,7 +27,8 @@ public record GatewayConfiguration(Map<String, URI> routes,
                                    @Bindable(defaultValue = "30") @Min(1) int authFailuresPerMinute,
                                    @Bindable(defaultValue = "30") @Min(1) int openapiRequestsPerMinute,
                                    @Bindable(defaultValue = "60s") java.time.Duration openapiCacheTtl,
-                                   @io.micronaut.core.annotation.Nullable java.util.List<String> trustedProxies) {
+                                   @io.micronaut.core.annotation.Nullable java.util.List<String> trustedProxies,
+                                   java.util.List<URI> openapiDocuments) {
 
     /** The body limit for a route: {@code route-max-body-bytes.<segment>} (e.g. documents), else {@code max-body-bytes}. */
     public long maxBodyBytes(String segment) {

@@ -1,6 +1,5 @@
 package org.sanctuary.gateway;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -43,10 +42,9 @@ class OpenApiAggregate {
     private final io.micrometer.core.instrument.Counter aggregations;
     private volatile Cached cached;
 
-    OpenApiAggregate(@Client HttpClient http, @Value("${sanctuary.gateway.openapi-documents}") List<URI> documents,
-                     GatewayConfiguration configuration, io.micrometer.core.instrument.MeterRegistry meters) {
+    OpenApiAggregate(@Client HttpClient http, GatewayConfiguration configuration, io.micrometer.core.instrument.MeterRegistry meters) {
         this.http = http;
-        this.documents = documents;
+        this.documents = configuration.openapiDocuments();
         this.ttl = configuration.openapiCacheTtl();
         this.aggregations = io.micrometer.core.instrument.Counter.builder("sanctuary.gateway.openapi.aggregations")
                 .description("How often the services' OpenAPI documents were fetched and merged").register(meters);

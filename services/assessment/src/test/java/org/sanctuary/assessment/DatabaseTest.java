@@ -5,6 +5,7 @@ import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.common.testing.ApplicantRequest;
 import org.sanctuary.common.testing.CatalogCheck;
 import org.sanctuary.common.testing.ClaimRequest;
+import org.sanctuary.common.testing.FeedContract;
 import org.sanctuary.common.testing.TestJwtIssuer;
 import org.sanctuary.common.testing.TwoTenants;
 
@@ -82,6 +83,8 @@ class DatabaseTest extends AssessmentApiTest {
             assertTrue(feed.body().contains(type), type + " missing: " + feed.body());
         }
         assertTrue(feed.body().contains("\"rulesMet\""), feed.body());
+        assertTrue(FeedContract.assertEventsKeepTheirContracts(feed).containsAll(List.of("assessment.completed", "decision.issued",
+                "decision.approved")));
         assertFalse(feed.body().contains("Secret written reasons"), feed.body());
         assertProblem(api().get("/internal/v1/events?after=0", caseworker), 403);
     }

@@ -1,9 +1,9 @@
 package org.sanctuary.intake;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import io.micronaut.transaction.TransactionOperations;
 import org.sanctuary.common.audit.AuditChainVerifier;
 import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.crypto.FieldCipher;
@@ -11,6 +11,7 @@ import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.FeedContract;
 import org.sanctuary.common.testing.TestJwtIssuer;
 import org.sanctuary.common.testing.TwoTenants;
 
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -204,6 +204,8 @@ class AuditAndFeedTest extends IntakeApiTest {
                 .json().get("events")).get(0);
         assertEquals(List.of("RU"), ((Map<?, ?>) lodged.get("payload")).get("nationalities"));
         assertFalse(String.valueOf(lodged).contains("Волков"), "events carry no names");
+        assertTrue(FeedContract.assertEventsKeepTheirContracts(api().get("/internal/v1/events?after=" + start + "&limit=1000", service))
+                .containsAll(List.of("applicant.registered", "claim.lodged", "claim.status-changed")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanctuary.common.testing.ApiClient;
+import org.sanctuary.common.testing.FeedContract;
 import org.sanctuary.common.testing.CatalogCheck;
 import org.sanctuary.common.testing.ServiceDatabase;
 import org.sanctuary.common.testing.ServiceTestProperties;
@@ -168,6 +169,28 @@ class TenantsApiTest implements TestPropertyProvider {
             assertProblem(worded, 400);
             assertTrue(worded.body().contains("\"/deadlines/appealDays\",\"message\":\"" + message), language + ": " + worded.body());
         });
+    }
+
+    /** The feed's contract test: what this service really writes on its feed is what the contracts say consumers read. */
+    @Test
+    void everyEventOnTheFeedKeepsItsContract() throws IOException {
+        String platform = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("root", List.of("platform-admin")).build());
+        assertEquals(201, api().post("/api/v1/tenants", platform, Map.of("id", "feed-contract", "name", "Feed contract",
+                "kind", "NGO", "jurisdiction", "DE")).status());
+        String admin = TestJwtIssuer.get().token("feed-contract", "admin", "policy-admin");
+        ApiClient.Response drafted = api().post("/api/v1/tenants/feed-contract/policy-packs", admin, pack("eu-member.json"));
+        assertEquals(201, drafted.status(), drafted.body());
+        ApiClient.Response published = api().post("/api/v1/tenants/feed-contract/policy-packs/1/publish", admin,
+                Map.of("effectiveFrom", today()));
+        assertEquals(200, published.status(), published.body());
+        assertEquals(200, api().post("/api/v1/tenants/feed-contract/suspend", platform, "").status());
+        assertEquals(200, api().post("/api/v1/tenants/feed-contract/reactivate", platform, "").status());
+        assertEquals(200, api().post("/api/v1/tenants/feed-contract/offboard", platform, "").status());
+
+        String service = TestJwtIssuer.get().token(TestJwtIssuer.get().claims("svc", List.of("platform-service")).build());
+        assertTrue(FeedContract.assertEventsKeepTheirContracts(api().get("/internal/v1/events?after=0&limit=1000", service))
+                .containsAll(List.of("tenant.created", "tenant.suspended", "tenant.reactivated", "tenant.offboarded",
+                        "policy-pack.published")));
     }
 
     @Test

@@ -1,14 +1,12 @@
 package org.sanctuary.assessment.decision;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -27,9 +25,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sanctuary.common.http.Versions;
-import org.sanctuary.common.tenancy.Caller;
-import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.problem.ProblemException;
+import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.net.URI;
@@ -141,9 +139,8 @@ class DecisionController {
             + "sealed decision can no longer be read or commented (problem type `gone`)")
     @ApiResponse(responseCode = "500", description = "The decision's sealed reasons or comments, or its assessment, failed their "
             + "integrity check (problem type `integrity`)")
-    Decision approve(@PathVariable UUID id, @Body @Valid @Nullable Approval approval,
-                     @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return decisions.approve(id, approval == null ? null : approval.comments(), authorization);
+    Decision approve(@PathVariable UUID id, @Body @Valid @Nullable Approval approval) {
+        return decisions.approve(id, approval == null ? null : approval.comments());
     }
 
     @Post("/{id}/return")
@@ -179,9 +176,8 @@ class DecisionController {
     @ApiResponse(responseCode = "422", description = "The appeal period of the decision has ended (problem type `unprocessable`)")
     @ApiResponse(responseCode = "500", description = "The decision's sealed reasons or comments failed their integrity check "
             + "(problem type `integrity`)")
-    HttpResponse<AppealCreated> appeal(@PathVariable UUID id, @Body @Valid @Nullable AppealRequest request,
-                                       @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        UUID appeal = decisions.appeal(id, request == null ? null : request.grounds(), authorization);
+    HttpResponse<AppealCreated> appeal(@PathVariable UUID id, @Body @Valid @Nullable AppealRequest request) {
+        UUID appeal = decisions.appeal(id, request == null ? null : request.grounds());
         return HttpResponse.created(new AppealCreated(appeal, id));
     }
 }

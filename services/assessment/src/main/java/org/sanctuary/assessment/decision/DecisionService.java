@@ -1,7 +1,6 @@
 package org.sanctuary.assessment.decision;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -15,6 +14,9 @@ import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.contracts.claim.ClaimStatus;
+import org.sanctuary.contracts.event.AssessmentEvents;
+import org.sanctuary.contracts.event.EventType;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -35,26 +37,9 @@ public class DecisionService {
 
     public static final String RESOURCE = "decision";
 
-    /** Event payloads: what reporting counts (outcome, stage, dates, rules met), never reasons or facts. */
-    @Serdeable
-    public record DecisionIssued(UUID decisionId, UUID assessmentId, UUID claimId, UUID applicantId, Decision.Stage stage,
-                                 Decision.Outcome outcome, Recommendation recommendation, boolean departs, Instant issuedAt) {
-    }
 
-    @Serdeable
-    public record DecisionApproved(UUID decisionId, UUID claimId, UUID applicantId, Decision.Stage stage,
-                                   Decision.Outcome outcome, Recommendation recommendation, boolean departs,
-                                   LocalDate decidedOn, @Nullable LocalDate appealDeadline, List<String> rulesMet) {
-    }
 
-    @Serdeable
-    public record DecisionReturned(UUID decisionId, UUID claimId, Instant returnedAt) {
-    }
 
-    @Serdeable
-    public record AppealLodged(UUID appealId, UUID decisionId, UUID claimId, UUID applicantId, LocalDate lodgedOn,
-                               Decision.Outcome outcome) {
-    }
 
     private final DecisionStore store;
     private final AssessmentStore assessments;
@@ -100,8 +85,8 @@ public class DecisionService {
             throw new ProblemException(ProblemType.CONFLICT, "The claim already has a decision awaiting approval.");
         }
         audit.record("decision.create", RESOURCE, decision.id().toString(), AuditTrail.Outcome.SUCCESS);
-        outbox.publish("decision.issued", decision.claimId(), new DecisionIssued(decision.id(), assessmentId,
-                decision.claimId(), decision.applicantId(), stage, outcome, recommendation, departs, now));
+        outbox.publish(EventType.DECISION_ISSUED, decision.claimId(), new AssessmentEvents.DecisionIssued(decision.id(), assessmentId,
+                decision.claimId(), decision.applicantId(), stage.name(), outcome.name(), recommendation.name(), departs, now));
         return decision;
     }
 
@@ -126,17 +111,17 @@ public class DecisionService {
     }
 
     /** Four eyes: only a supervisor who is not the author; the claim moves to DECIDED first. */
-    public Decision approve(UUID id, @Nullable String comments, String authorization) {
+    public Decision approve(UUID id, @Nullable String comments) {
         Decision pending = transactions.executeWrite(s -> reviewable(id, "decision.approve"));
-        requireOpen(pending.claimId(), authorization);
+        requireOpen(pending.claimId());
         return transactions.executeWrite(s -> {
             StoredAssessment assessment = assessments.find(pending.assessmentId()).orElseThrow();
             Integer days = assessment.result().appeal() == null ? null : assessment.result().appeal().days();
             LocalDate today = LocalDate.now(clock);
             Decision approved = saveReview(pending.approved(Caller.require().subject(), Instant.now(clock), comments, days, today));
             audit.record("decision.approve", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
-            outbox.publish("decision.approved", approved.claimId(), new DecisionApproved(id, approved.claimId(),
-                    approved.applicantId(), approved.stage(), approved.outcome(), approved.recommendation(), approved.departs(),
+            outbox.publish(EventType.DECISION_APPROVED, approved.claimId(), new AssessmentEvents.DecisionApproved(id, approved.claimId(),
+                    approved.applicantId(), approved.stage().name(), approved.outcome().name(), approved.recommendation().name(), approved.departs(),
                     today, approved.appealDeadline(), assessment.result().reportableRulesMet()));
             return approved;
         });
@@ -147,12 +132,12 @@ public class DecisionService {
         Decision pending = reviewable(id, "decision.return");
         Decision returned = saveReview(pending.returned(Caller.require().subject(), Instant.now(clock), comments));
         audit.record("decision.return", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
-        outbox.publish("decision.returned", returned.claimId(), new DecisionReturned(id, returned.claimId(), returned.reviewedAt()));
+        outbox.publish(EventType.DECISION_RETURNED, returned.claimId(), new AssessmentEvents.DecisionReturned(id, returned.claimId(), returned.reviewedAt()));
         return returned;
     }
 
     /** An appeal against an approved decision, on or before its deadline; the claim moves to APPEALED first. */
-    public UUID appeal(UUID id, @Nullable String grounds, String authorization) {
+    public UUID appeal(UUID id, @Nullable String grounds) {
         Decision decision = transactions.executeWrite(s -> found(id, "appeal.create"));
         LocalDate today = LocalDate.now(clock);
         try {
@@ -160,23 +145,23 @@ public class DecisionService {
         } catch (Decision.Refused refused) {
             throw problem(refused);
         }
-        requireOpen(decision.claimId(), authorization);
+        requireOpen(decision.claimId());
         return transactions.executeWrite(s -> {
             UUID appealId = UUID.randomUUID();
             if (!store.insertAppeal(appealId, decision, today, grounds, Instant.now(clock))) {
                 throw new ProblemException(ProblemType.CONFLICT, "This decision has already been appealed.");
             }
             audit.record("appeal.create", "appeal", appealId.toString(), AuditTrail.Outcome.SUCCESS);
-            outbox.publish("appeal.lodged", decision.claimId(), new AppealLodged(appealId, id, decision.claimId(),
-                    decision.applicantId(), today, decision.outcome()));
+            outbox.publish(EventType.APPEAL_LODGED, decision.claimId(), new AssessmentEvents.AppealLodged(appealId, id, decision.claimId(),
+                    decision.applicantId(), today, decision.outcome().name()));
             return appealId;
         });
     }
 
     /** A withdrawn or closed claim takes no more decisions or appeals (409). */
-    private void requireOpen(UUID claimId, String authorization) {
-        String status = upstream.claim(claimId, authorization).status();
-        if (status.equals("WITHDRAWN") || status.equals("CLOSED")) {
+    private void requireOpen(UUID claimId) {
+        ClaimStatus status = upstream.claim(claimId).status();
+        if (status == ClaimStatus.WITHDRAWN || status == ClaimStatus.CLOSED) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "The claim is " + status + "; it takes no more decisions or appeals.");
         }
     }

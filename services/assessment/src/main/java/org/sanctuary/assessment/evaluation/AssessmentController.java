@@ -25,7 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.sanctuary.assessment.engine.Reasons;
-import org.sanctuary.assessment.upstream.Upstream;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Roles;
 
 import java.net.URI;
@@ -65,11 +65,11 @@ class AssessmentController {
             + "result can no longer be sealed (problem type `gone`)")
     @ApiResponse(responseCode = "422", description = "No policy pack of your organization is in force today, so there is no law "
             + "to assess by (problem type `unprocessable`)")
-    HttpResponse<StoredAssessment> assess(@Body @Valid AssessRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                          @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
+    HttpResponse<StoredAssessment> assess(@Body @Valid AssessRequest request,
+                                          @Nullable @Header(AccessReason.HEADER) String accessReason,
                                           @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Locale language = Reasons.supported(acceptLanguage);
-        StoredAssessment stored = assessments.assess(request.claimId(), authorization, accessReason);
+        StoredAssessment stored = assessments.assess(request.claimId(), accessReason);
         return HttpResponse.created(stored.in(language), URI.create("/api/v1/assessments/" + stored.id()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     }
@@ -79,11 +79,11 @@ class AssessmentController {
     @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
             + "sealed result can no longer be read (problem type `gone`)")
     @ApiResponse(responseCode = "500", description = "The sealed result failed its integrity check (problem type `integrity`)")
-    HttpResponse<StoredAssessment> get(@PathVariable UUID id, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                       @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
+    HttpResponse<StoredAssessment> get(@PathVariable UUID id,
+                                       @Nullable @Header(AccessReason.HEADER) String accessReason,
                                        @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Locale language = Reasons.supported(acceptLanguage);
-        return HttpResponse.ok(assessments.get(id, authorization, accessReason).in(language))
+        return HttpResponse.ok(assessments.get(id, accessReason).in(language))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     }
 
@@ -91,11 +91,11 @@ class AssessmentController {
     @ApiResponse(responseCode = "410", description = "Your organization's data key was destroyed when it was offboarded, so the "
             + "sealed results can no longer be read (problem type `gone`)")
     @ApiResponse(responseCode = "500", description = "A sealed result failed its integrity check (problem type `integrity`)")
-    HttpResponse<List<StoredAssessment>> ofClaim(@QueryValue UUID claimId, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                                 @Nullable @Header(Upstream.ACCESS_REASON) String accessReason,
+    HttpResponse<List<StoredAssessment>> ofClaim(@QueryValue UUID claimId,
+                                                 @Nullable @Header(AccessReason.HEADER) String accessReason,
                                                  @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Locale language = Reasons.supported(acceptLanguage);
-        return HttpResponse.ok(assessments.ofClaim(claimId, authorization, accessReason).stream().map(a -> a.in(language)).toList())
+        return HttpResponse.ok(assessments.ofClaim(claimId, accessReason).stream().map(a -> a.in(language)).toList())
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
     }
 }

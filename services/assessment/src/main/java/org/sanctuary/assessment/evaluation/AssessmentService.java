@@ -1,22 +1,23 @@
 package org.sanctuary.assessment.evaluation;
 
-import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.sanctuary.assessment.engine.Assessment;
 import org.sanctuary.assessment.engine.Engine;
 import org.sanctuary.assessment.engine.Facts;
 import org.sanctuary.assessment.upstream.Upstream;
 import org.sanctuary.common.audit.AuditTrail;
-import org.sanctuary.common.tenancy.Roles;
-import org.sanctuary.common.tenancy.Caller;
-import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.outbox.Outbox;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
-
+import org.sanctuary.common.security.AccessReason;
+import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.contracts.claim.ClaimRef;
+import org.sanctuary.contracts.claim.ClaimStatus;
+import org.sanctuary.contracts.event.AssessmentEvents;
+import org.sanctuary.contracts.event.EventType;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -37,13 +38,8 @@ public class AssessmentService {
     public static final String RESOURCE = "assessment";
 
     /** Claims in these states can be assessed (an appealed claim is assessed again for the appeal). */
-    private static final Set<String> ASSESSABLE = Set.of("LODGED", "UNDER_ASSESSMENT", "APPEALED");
+    private static final Set<ClaimStatus> ASSESSABLE = Set.of(ClaimStatus.LODGED, ClaimStatus.UNDER_ASSESSMENT, ClaimStatus.APPEALED);
 
-    /** What reporting needs of an assessment: outcome, dates, rule ids; never the facts or reasons. */
-    @Serdeable
-    public record AssessmentCompleted(UUID assessmentId, UUID claimId, UUID applicantId, int run, int packVersion,
-                                      LocalDate assessmentDate, String recommendation, List<String> rulesMet) {
-    }
 
     private final Engine engine = new Engine();
     private final Upstream upstream;
@@ -69,25 +65,25 @@ public class AssessmentService {
      * UNDER_ASSESSMENT: nothing here writes into intake. {@code accessReason}: the caller's stated reason to read
      * facts outside need to know (break-glass), or null.
      */
-    public StoredAssessment assess(UUID claimId, String authorization, @Nullable String accessReason) {
-        Upstream.ClaimRef claim = upstream.claim(claimId, authorization);
+    public StoredAssessment assess(UUID claimId, @Nullable String accessReason) {
+        ClaimRef claim = upstream.claim(claimId);
         if (!ASSESSABLE.contains(claim.status())) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "A " + claim.status()
                     + " claim cannot be assessed; lodge it first, or it is already decided.");
         }
-        Facts facts = upstream.facts(claimId, authorization, accessReason);
+        Facts facts = upstream.facts(claimId, accessReason);
         LocalDate today = LocalDate.now(clock);
-        Upstream.EffectivePack pack = upstream.policy(today, authorization);
+        Upstream.EffectivePack pack = upstream.policy(today);
         Assessment result = engine.assess(pack.pack(), facts, today, Integer.toString(pack.version()));
         return record(claim, pack.version(), result);
     }
 
-    private StoredAssessment record(Upstream.ClaimRef claim, int packVersion, Assessment result) {
+    private StoredAssessment record(ClaimRef claim, int packVersion, Assessment result) {
         return transactions.executeWrite(status -> {
                 StoredAssessment stored = store.insert(UUID.randomUUID(), claim.id(), claim.applicantId(), packVersion, result,
                     Instant.now(clock));
             audit.record("assessment.create", RESOURCE, stored.id().toString(), AuditTrail.Outcome.SUCCESS);
-            outbox.publish("assessment.completed", claim.id(), new AssessmentCompleted(stored.id(), claim.id(),
+            outbox.publish(EventType.ASSESSMENT_COMPLETED, claim.id(), new AssessmentEvents.AssessmentCompleted(stored.id(), claim.id(),
                     claim.applicantId(), stored.run(), packVersion, result.assessmentDate(), result.recommendation().name(),
                     result.reportableRulesMet()));
             return stored;
@@ -99,10 +95,10 @@ public class AssessmentService {
      * supervisors and the claim's assigned caseworker, or with a stated reason (break-glass), and every read is
      * audited as a decryption of special-category data, with the reason when one was stated.
      */
-    public StoredAssessment get(UUID id, String authorization, @Nullable String accessReason) {
+    public StoredAssessment get(UUID id, @Nullable String accessReason) {
         StoredAssessment found = transactions.executeRead(status -> store.find(id)).orElseThrow(() ->
                 ProblemException.notFound("Assessment").audited("assessment.read", RESOURCE, id.toString()));
-        String reason = needToKnow(found.claimId(), authorization, accessReason, "assessment.read", id.toString());
+        String reason = needToKnow(found.claimId(), accessReason, "assessment.read", id.toString());
         transactions.executeWrite(status -> {
             audit.record("assessment.read", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(true, reason));
             return null;
@@ -110,7 +106,7 @@ public class AssessmentService {
         return found;
     }
 
-    public List<StoredAssessment> ofClaim(UUID claimId, String authorization, @Nullable String accessReason) {
+    public List<StoredAssessment> ofClaim(UUID claimId, @Nullable String accessReason) {
         List<StoredAssessment> runs = transactions.executeRead(status -> store.ofClaim(claimId));
         if (runs.isEmpty()) {
             transactions.executeWrite(status -> {
@@ -119,7 +115,7 @@ public class AssessmentService {
             });
             return runs;
         }
-        String reason = needToKnow(claimId, authorization, accessReason, "assessment.list", "claim:" + claimId);
+        String reason = needToKnow(claimId, accessReason, "assessment.list", "claim:" + claimId);
         transactions.executeWrite(status -> {
             audit.record("assessment.list", RESOURCE, "claim:" + claimId, AuditTrail.Outcome.SUCCESS, new AuditTrail.Detail(true, reason));
             return null;
@@ -128,9 +124,9 @@ public class AssessmentService {
     }
 
     /** Null on need to know (a supervisor, the claim's assigned caseworker); else the stated reason; else 403, audited. */
-    private @Nullable String needToKnow(UUID claimId, String authorization, @Nullable String accessReason, String action, String resource) {
+    private @Nullable String needToKnow(UUID claimId, @Nullable String accessReason, String action, String resource) {
         Caller caller = Caller.require();
-        if (caller.hasAnyRole(Roles.SUPERVISOR) || AccessReason.needToKnow(caller, upstream.claim(claimId, authorization).assignedCaseworker())) {
+        if (caller.hasAnyRole(Roles.SUPERVISOR) || AccessReason.needToKnow(caller, upstream.claim(claimId).assignedCaseworker())) {
             return null; // a supervisor needs no read of the claim
         }
         return AccessReason.parse(accessReason).orElseThrow(() ->

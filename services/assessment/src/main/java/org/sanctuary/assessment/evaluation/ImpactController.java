@@ -1,11 +1,9 @@
 package org.sanctuary.assessment.evaluation;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -51,11 +49,11 @@ class ImpactController {
             + "(problem type `not-found`)")
     @ApiResponse(responseCode = "422", description = "No policy pack of your organization is in force today to compare with "
             + "(problem type `unprocessable`)")
-    PackImpact.Impact compare(@Body @Valid ImpactRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    PackImpact.Impact compare(@Body @Valid ImpactRequest request) {
         if ((request.version() == null) == (request.pack() == null)) {
             throw ProblemException.invalid("version", "give either a pack version or a pack document, not both and not neither");
         }
-        return request.version() != null ? impact.ofVersion(request.version(), authorization)
-                : impact.ofDocument(request.pack(), authorization);
+        return request.version() != null ? impact.ofVersion(request.version())
+                : impact.ofDocument(request.pack());
     }
 }

@@ -78,18 +78,18 @@ public class PackImpact {
     }
 
     /** The impact of version {@code version} of the organization's packs (a draft, typically). */
-    public Impact ofVersion(int version, String authorization) {
-        return compare(upstream.packVersion(version, authorization), version, authorization);
+    public Impact ofVersion(int version) {
+        return compare(upstream.packVersion(version), version);
     }
 
     /** The impact of a pack document the caller submits (one not saved, or a supervisor's copy). */
-    public Impact ofDocument(PolicyPack pack, String authorization) {
-        return compare(pack, null, authorization);
+    public Impact ofDocument(PolicyPack pack) {
+        return compare(pack, null);
     }
 
-    private Impact compare(PolicyPack candidate, @Nullable Integer version, String authorization) {
+    private Impact compare(PolicyPack candidate, @Nullable Integer version) {
         LocalDate today = LocalDate.now(clock);
-        Upstream.EffectivePack current = upstream.policy(today, authorization);
+        Upstream.EffectivePack current = upstream.policy(today);
         String purpose = "policy impact of pack " + (version == null ? "submitted for comparison" : "version " + version);
         boolean showsClaims = Caller.require().hasAnyRole(Roles.SUPERVISOR);
         Map<Recommendation, Map<Recommendation, Integer>> counts = new EnumMap<>(Recommendation.class);
@@ -99,7 +99,7 @@ public class PackImpact {
         int findings = 0;
         String cursor = null;
         do {
-            Upstream.OpenClaims page = upstream.openClaims(cursor, authorization, purpose);
+            Upstream.OpenClaims page = upstream.openClaims(cursor, purpose);
             for (Upstream.OpenClaim claim : page.items()) {
                 Assessment before = engine.assessCodesOnly(current.pack(), claim.facts(), today, Integer.toString(current.version()));
                 Assessment after = engine.assessCodesOnly(candidate, claim.facts(), today, version == null ? "submitted" : version.toString());

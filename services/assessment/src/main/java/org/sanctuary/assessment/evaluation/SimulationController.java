@@ -81,14 +81,14 @@ class SimulationController {
                     value = SimulationRequest.EXAMPLE_OBJECTOR)))
     @ApiResponse(responseCode = "422", description = "No pack was given and none of your organization's is in force on the "
             + "assessment date (problem type `unprocessable`)")
-    HttpResponse<Assessment> simulate(@Body @Valid SimulationRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+    HttpResponse<Assessment> simulate(@Body @Valid SimulationRequest request,
                                       @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         LocalDate date = request.assessmentDate() == null ? LocalDate.now(clock) : request.assessmentDate();
         Assessment result;
         if (request.pack() != null) {
             result = engine.assess(request.pack(), request.facts(), date, "submitted");
         } else {
-            Upstream.EffectivePack effective = upstream.policy(date, authorization);
+            Upstream.EffectivePack effective = upstream.policy(date);
             result = engine.assess(effective.pack(), request.facts(), date, Integer.toString(effective.version()));
         }
         Locale language = Reasons.supported(acceptLanguage);

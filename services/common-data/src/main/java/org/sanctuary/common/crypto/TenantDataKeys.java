@@ -1,7 +1,7 @@
 package org.sanctuary.common.crypto;
 
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -36,13 +36,13 @@ public class TenantDataKeys {
     private final BeanProvider<TenantStatusSource> registry;
 
     TenantDataKeys(TenantKeyring keyring, Sql sql, AuditTrail audit, TransactionOperations<Connection> transactions,
-                   @Value("${micronaut.application.name}") String service, BeanProvider<TenantStatusSource> registry) {
+                   ApplicationConfiguration application, BeanProvider<TenantStatusSource> registry) {
         this.registry = registry;
         this.keyring = keyring;
         this.sql = sql;
         this.audit = audit;
         this.transactions = transactions;
-        this.service = service;
+        this.service = application.getName().orElseThrow(() -> new IllegalStateException("micronaut.application.name is not set"));
     }
 
     public KeyProvisioned provision(String tenantId) {

@@ -1,17 +1,36 @@
 package org.sanctuary.common.outbox;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import org.sanctuary.contracts.event.EventType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One event of the pull feed; {@code payload} is the JSON document the producing service wrote. */
 @Serdeable
 public record Event(long seq, UUID eventId, String tenantId, String type, String aggregateId, JsonNode payload,
                     Instant occurredAt) {
+
+    /** The event's type as the contracts name it; empty for a type this build does not know (a newer producer's). */
+    public Optional<EventType> known() {
+        return EventType.of(type);
+    }
+
+    /** The payload as its contract record (the record {@link EventType#payload()} names for this type). */
+    public <T extends Record> T payload(Class<T> record, JsonMapper json) {
+        try {
+            return json.readValueFromTree(payload, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("event " + eventId + " (" + type + ") does not read as " + record.getSimpleName(), e);
+        }
+    }
 
     /**
      * A page of the feed; {@code next} is the cursor to pass as {@code after} for the next page. {@code feed} is the

@@ -6,38 +6,43 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.security.oauth2.client.clientcredentials.ClientCredentialsClient;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
-import org.sanctuary.common.platform.ServiceToken;
 import org.sanctuary.common.tenancy.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * Reads another service's event feed ({@code /internal/v1/events}) after this service's cursor for it
- * (the {@code feed_cursor} table: {@code source}, {@code seq}), with the service's own token. Each event
+ * (the {@code feed_cursor} table: {@code source}, {@code seq}), with the service's own token: Micronaut's OAuth2
+ * client-credentials client {@code platform} ({@code micronaut.security.oauth2.clients.platform}, the identity
+ * provider's token endpoint at {@code sanctuary.platform.token-url}), which caches it until shortly before it expires.
+ * Each event
  * is handed over as its tenant, in the transaction that also moves the cursor past it: an event is
  * applied and passed together, or neither.
  */
-@Requires(beans = ServiceToken.class)
+@Requires(property = "sanctuary.platform.token-url", pattern = ".+")
 @Singleton
 public class FeedReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedReader.class);
 
     private final HttpClient http;
-    private final ServiceToken token;
+    private final ClientCredentialsClient token;
     private final Sql sql;
     private final TransactionOperations<Connection> transactions;
     private final @Nullable MeterRegistry meters;
 
-    public FeedReader(@Client HttpClient http, ServiceToken token, Sql sql, TransactionOperations<Connection> transactions,
+    public FeedReader(@Client HttpClient http, @Named("platform") ClientCredentialsClient token, Sql sql, TransactionOperations<Connection> transactions,
                       @Nullable MeterRegistry meters) {
         this.meters = meters;
         this.http = http;
@@ -99,8 +104,10 @@ public class FeedReader {
     }
 
     private Event.Page fetch(String baseUrl, long after, int limit) {
-        return http.toBlocking().retrieve(HttpRequest.GET(URI.create(baseUrl.replaceAll("/+$", "")
-                + "/internal/v1/events?after=" + after + "&limit=" + limit)).header("Authorization", token.authorization()), Event.Page.class);
+        String accessToken = Mono.from(token.requestToken()).blockOptional()
+                .orElseThrow(() -> new IllegalStateException("no token from the platform client")).getAccessToken();
+        return http.toBlocking().retrieve(HttpRequest.GET(UriBuilder.of(baseUrl.replaceAll("/+$", "")).path("/internal/v1/events")
+                .queryParam("after", after).queryParam("limit", limit).build()).bearerAuth(accessToken), Event.Page.class);
     }
 
     /** Reads {@code source}'s feed to its end; the number of events read. */

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.contracts.event.EventType;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -27,12 +28,16 @@ public class Outbox {
      * order equal commit order, so a consumer's cursor never skips an event that commits late.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public UUID publish(String type, Object aggregateId, Object payload) {
+    public UUID publish(EventType type, Object aggregateId, Record payload) {
+        if (!type.payload().isInstance(payload)) {
+            throw new IllegalArgumentException(type.type() + " carries a " + type.payload().getSimpleName() + ", not a "
+                    + payload.getClass().getSimpleName());
+        }
         UUID eventId = UUID.randomUUID();
         sql.query("select pg_advisory_xact_lock(hashtext('sanctuary.outbox'))", rs -> null);
         sql.update("insert into outbox (tenant_id, event_id, type, aggregate_id, payload, occurred_at) "
                         + "values (?, ?, ?, ?, ?, ?)",
-                Caller.require().tenantId(), eventId, type, String.valueOf(aggregateId), sql.jsonb(payload),
+                Caller.require().tenantId(), eventId, type.type(), String.valueOf(aggregateId), sql.jsonb(payload),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         return eventId;
     }

@@ -1,55 +1,30 @@
 package org.sanctuary.common.platform;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.tree.JsonNode;
-import jakarta.inject.Singleton;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 
-import java.net.URI;
+import java.util.function.Supplier;
 
 /**
- * Calls another Sanctuary service as the caller, with the caller's own token, so that service applies
- * its own tenant scoping and roles. Its answers become this service's problems: 404 (missing or another
- * tenant's) stays 404, 403 stays 403, 409 is an impossible transition, anything else — or no answer —
- * is a 503 to retry.
+ * A call to another Sanctuary service as the caller: through that service's declarative client, which carries the
+ * caller's own token (Micronaut's token propagation, {@code micronaut.security.token.propagation}), so that service
+ * applies its own tenant scoping and roles. Its answers become this service's problems: 404 (missing or another
+ * tenant's) stays 404, 403 stays 403, 409 is an impossible transition, anything else — or no answer — is a 503 to retry.
  */
-@Singleton
-public class OnBehalf {
+public final class OnBehalf {
 
-    private final HttpClient http;
-
-    public OnBehalf(@Client HttpClient http) {
-        this.http = http;
+    private OnBehalf() {
     }
 
-    /** {@code what} names the resource in the problems ("Claim", "Policy pack"). */
-    public JsonNode get(String url, String authorization, String what) {
-        return get(url, authorization, what, java.util.Map.of());
-    }
-
-    /** With further request headers, e.g. the caller's stated reason for a break-glass read. */
-    public JsonNode get(String url, String authorization, String what, java.util.Map<String, String> headers) {
-        MutableHttpRequest<?> request = HttpRequest.GET(URI.create(url));
-        headers.forEach(request::header);
-        return send(request, authorization, what);
-    }
-
-    public JsonNode post(String url, String authorization, String what) {
-        return send(HttpRequest.POST(URI.create(url), ""), authorization, what);
-    }
-
-    private JsonNode send(MutableHttpRequest<?> request, String authorization, String what) {
+    /** {@code what} names the resource in the problems ("Claim", "Policy pack"); a declarative client's 404 is null. */
+    public static <T> T call(String what, Supplier<T> call) {
+        T answer;
         try {
-            return http.toBlocking().retrieve(request.header("Authorization", authorization).accept(MediaType.APPLICATION_JSON_TYPE),
-                    JsonNode.class);
+            answer = call.get();
         } catch (HttpClientResponseException e) {
             HttpStatus status = e.getStatus();
             if (status == HttpStatus.NOT_FOUND) {
@@ -65,6 +40,10 @@ public class OnBehalf {
         } catch (HttpClientException e) {
             throw unavailable();
         }
+        if (answer == null) {
+            throw ProblemException.notFound(what);
+        }
+        return answer;
     }
 
     /** The neighbour's own words (its problem's {@code detail}), passed on to the caller. */

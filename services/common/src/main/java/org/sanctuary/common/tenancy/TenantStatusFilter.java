@@ -1,7 +1,6 @@
 package org.sanctuary.common.tenancy;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -49,13 +48,11 @@ final class TenantStatusFilter implements Ordered {
     private final Clock clock;
     private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
-    TenantStatusFilter(TenantStatusSource source, ProblemErrorResponseProcessor problems, Clock clock,
-                       @Value("${sanctuary.tenants.status-ttl:15s}") Duration ttl,
-                       @Value("${sanctuary.tenants.status-stale-limit:5m}") Duration staleLimit) {
-        this.staleLimit = staleLimit;
+    TenantStatusFilter(TenantStatusSource source, ProblemErrorResponseProcessor problems, Clock clock, TenantStatusSettings settings) {
+        this.staleLimit = settings.statusStaleLimit();
         this.source = source;
         this.problems = problems;
-        this.ttl = ttl;
+        this.ttl = settings.statusTtl();
         this.clock = clock;
     }
 

@@ -2,8 +2,8 @@ package org.sanctuary.documents.document;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -83,10 +83,9 @@ class DocumentController {
     HttpResponse<Document> upload(@QueryValue UUID claimId, @QueryValue Category category, @QueryValue String filename,
                                   @Nullable @QueryValue String description,
                                   @Nullable @Header(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                                  @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                   @Body InputStream body) {
         Document document = documents.upload(claimId, category, filename, description,
-                contentLength == null ? OptionalLong.empty() : OptionalLong.of(contentLength), body, authorization);
+                contentLength == null ? OptionalLong.empty() : OptionalLong.of(contentLength), body);
         return HttpResponse.created(document, URI.create("/api/v1/documents/" + document.id()))
                 .header(HttpHeaders.ETAG, etag(document));
     }
@@ -121,9 +120,8 @@ class DocumentController {
     @ApiResponse(responseCode = "500", description = "The stored content no longer matches its SHA-256 or does not authenticate, "
             + "or the sealed file name fails its check; the content is withheld and the event audited (problem type `integrity`)")
     HttpResponse<StreamedFile> content(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                                       @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                        @Nullable @Header(AccessReason.HEADER) String accessReason) {
-        DocumentService.Download download = documents.download(id, authorization, accessReason);
+        DocumentService.Download download = documents.download(id, accessReason);
         Document document = download.document();
         if (etag(document).equals(ifNoneMatch)) {
             closeQuietly(download.content());

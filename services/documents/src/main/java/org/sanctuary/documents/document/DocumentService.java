@@ -1,7 +1,6 @@
 package org.sanctuary.documents.document;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.apache.tika.Tika;
@@ -13,13 +12,15 @@ import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.contracts.claim.ClaimRef;
+import org.sanctuary.contracts.event.DocumentEvents;
+import org.sanctuary.contracts.event.EventType;
 import org.sanctuary.documents.content.ChunkedCipher;
 import org.sanctuary.documents.content.Measured;
 import org.sanctuary.documents.storage.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.SecretKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 
 /**
  * Evidence in and out. An upload is checked before a byte is read (claim, name, declared size),
@@ -48,15 +50,7 @@ public class DocumentService {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
     private static final int SNIFF = 8192;
 
-    /** Event payloads: ids, category, type, size, hash and dates — never names or descriptions. */
-    @Serdeable
-    public record DocumentAdded(UUID documentId, UUID claimId, @Nullable UUID applicantId, Category category,
-                                String contentType, long sizeBytes, String sha256, Instant at) {
-    }
 
-    @Serdeable
-    public record DocumentDeleted(UUID documentId, UUID claimId, String sha256, String reason, Instant at) {
-    }
 
     /** A verified document ready to stream. */
     public record Download(Document document, InputStream content) {
@@ -85,7 +79,7 @@ public class DocumentService {
     }
 
     public Document upload(UUID claimId, Category category, String filename, @Nullable String description,
-                           OptionalLong declaredLength, InputStream body, String authorization) {
+                           OptionalLong declaredLength, InputStream body) {
         String name = Filenames.checked(filename);
         if (description != null && description.length() > 2000) {
             throw ProblemException.invalid("description", "must be at most 2000 characters");
@@ -93,11 +87,11 @@ public class DocumentService {
         if (declaredLength.isPresent() && declaredLength.getAsLong() == 0) {
             throw ProblemException.invalid("body", "is empty; a document needs content");
         }
-        Upstream.Rules rules = upstream.rules(authorization);
+        Upstream.Rules rules = upstream.rules();
         if (declaredLength.isPresent() && declaredLength.getAsLong() > rules.maxBytes()) {
             throw tooLarge(rules);
         }
-        Upstream.ClaimRef claim = upstream.claim(claimId, authorization);
+        ClaimRef claim = upstream.claim(claimId);
         String tenant = Caller.require().tenantId();
         SecretKey key = transactions.executeWrite(status -> keyring.currentTenantKey());
         UUID id = UUID.randomUUID();
@@ -134,7 +128,7 @@ public class DocumentService {
             transactions.executeWrite(status -> {
                 store.insert(document, blobKey, rules.retentionYears());
                 audit.record("document.create", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS);
-                outbox.publish("document.added", claimId, new DocumentAdded(id, claimId, claim.applicantId(), category, type,
+                outbox.publish(EventType.DOCUMENT_ADDED, claimId, new DocumentEvents.DocumentAdded(id, claimId, claim.applicantId(), category.name(), type,
                         document.sizeBytes(), document.sha256(), now));
                 return null;
             });
@@ -160,10 +154,10 @@ public class DocumentService {
     /**
      * Verifies the stored content against its hash (decrypting all of it), then opens it again to
      * stream. A mismatch or a record that does not authenticate is refused and audited.
-     * {@code authorization} (the caller's token, to read the claim's assignment) and {@code accessReason} (a
-     * stated reason, or null) matter for sensitive categories only: see {@link #requireNeedToKnow}.
+     * The claim's assignment (read from intake as the caller) and {@code accessReason} (a stated reason, or null) matter
+     * for sensitive categories only: see {@link #requireNeedToKnow}.
      */
-    public Download download(UUID id, @Nullable String authorization, @Nullable String accessReason) {
+    public Download download(UUID id, @Nullable String accessReason) {
         record Opened(DocumentStore.Row row, SecretKey key) {
         }
         Opened opened = transactions.executeWrite(status -> {
@@ -172,7 +166,7 @@ public class DocumentService {
         });
         Document document = opened.row().document();
         if (document.category().sensitive()) {
-            requireNeedToKnow(document, authorization, accessReason);
+            requireNeedToKnow(document, accessReason);
         }
         if (document.status() == Document.Status.DELETED) {
             throw new ProblemException(ProblemType.GONE, "The document's content was deleted on " + document.deletedAt()
@@ -204,10 +198,10 @@ public class DocumentService {
      * states a reason, recorded (with the fact that special-category content was opened) in the audit chain,
      * where supervisors see it. Without need to know or a reason: 403, audited as DENIED.
      */
-    private void requireNeedToKnow(Document document, @Nullable String authorization, @Nullable String accessReason) {
+    private void requireNeedToKnow(Document document, @Nullable String accessReason) {
         Caller caller = Caller.require();
-        boolean needToKnow = caller.hasAnyRole(Roles.SUPERVISOR) || (authorization != null
-                && AccessReason.needToKnow(caller, upstream.claim(document.claimId(), authorization).assignedCaseworker()));
+        boolean needToKnow = caller.hasAnyRole(Roles.SUPERVISOR)
+                || AccessReason.needToKnow(caller, upstream.claim(document.claimId()).assignedCaseworker());
         String reason = AccessReason.parse(accessReason).orElse(null);
         if (!needToKnow && reason == null) {
             throw AccessReason.required("contents of this " + document.category() + " evidence")
@@ -234,7 +228,7 @@ public class DocumentService {
             if (!store.tombstone(id, Instant.now(clock), reason)) {
                 throw new ProblemException(ProblemType.CONFLICT, "The document changed meanwhile; read it again.");
             }
-            outbox.publish("document.deleted", found.document().claimId(), new DocumentDeleted(id, found.document().claimId(),
+            outbox.publish(EventType.DOCUMENT_DELETED, found.document().claimId(), new DocumentEvents.DocumentDeleted(id, found.document().claimId(),
                     found.document().sha256(), reason, Instant.now(clock)));
             return found;
         });
@@ -268,7 +262,7 @@ public class DocumentService {
                         + row.document().claimClosedOn());
                 if (tombstoned) {
                     audit.record("document.retention-delete", RESOURCE, row.document().id().toString(), AuditTrail.Outcome.SUCCESS);
-                    outbox.publish("document.deleted", row.document().claimId(), new DocumentDeleted(row.document().id(),
+                    outbox.publish(EventType.DOCUMENT_DELETED, row.document().claimId(), new DocumentEvents.DocumentDeleted(row.document().id(),
                             row.document().claimId(), row.document().sha256(), "retention", Instant.now(clock)));
                 }
                 return tombstoned;

@@ -1,21 +1,24 @@
 package org.sanctuary.documents.document;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.json.tree.JsonNode;
+import io.micronaut.http.client.ServiceHttpClientConfiguration;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.outbox.Event;
 import org.sanctuary.common.outbox.FeedReader;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.contracts.claim.ClaimStatus;
+import org.sanctuary.contracts.event.EventType;
+import org.sanctuary.contracts.event.IntakeEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Retention, end to end: learns from intake's event feed when claims close (each event applied in
@@ -34,15 +37,17 @@ public class Retention {
     private final DocumentStore store;
     private final DocumentService documents;
     private final TransactionOperations<Connection> transactions;
+    private final JsonMapper json;
     private final String intake;
 
     public Retention(FeedReader reader, DocumentStore store, DocumentService documents,
-                     TransactionOperations<Connection> transactions, @Value("${sanctuary.intake.url}") String intake) {
+                     TransactionOperations<Connection> transactions, JsonMapper json, @Named("intake") ServiceHttpClientConfiguration intake) {
         this.reader = reader;
         this.store = store;
         this.documents = documents;
         this.transactions = transactions;
-        this.intake = intake.replaceAll("/+$", "");
+        this.json = json;
+        this.intake = intake.getUrls().get(0).toString();
     }
 
     @Scheduled(fixedDelay = "${sanctuary.documents.feed-interval:30s}", initialDelay = "20s")
@@ -69,10 +74,11 @@ public class Retention {
     }
 
     private void apply(Event event) {
-        JsonNode payload = event.payload();
-        if ("claim.status-changed".equals(event.type()) && payload != null && "CLOSED".equals(payload.get("to").getStringValue())) {
-            store.claimClosed(UUID.fromString(payload.get("claimId").getStringValue()),
-                    LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+        if (event.known().orElse(null) == EventType.CLAIM_STATUS_CHANGED) {
+            IntakeEvents.ClaimStatusChanged changed = event.payload(IntakeEvents.ClaimStatusChanged.class, json);
+            if (changed.to() == ClaimStatus.CLOSED) {
+                store.claimClosed(changed.claimId(), LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+            }
         }
     }
 

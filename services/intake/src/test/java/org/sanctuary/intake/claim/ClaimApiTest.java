@@ -10,6 +10,7 @@ import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.testing.ApiClient;
 import org.sanctuary.common.testing.ApplicantRequest;
 import org.sanctuary.common.testing.TwoTenants;
+import org.sanctuary.contracts.event.AssessmentEvents;
 import org.sanctuary.intake.IntakeApiTest;
 import org.sanctuary.intake.claim.application.ClaimService;
 
@@ -48,12 +49,26 @@ class ClaimApiTest extends IntakeApiTest {
     @Inject
     JsonMapper json;
 
-    /** An event of the assessment service's feed about {@code claim}, applied as the feed reader applies it; its id. */
+    /**
+     * An event of the assessment service's feed about {@code claim}, its payload the contract's record as the assessment
+     * service publishes it, applied as the feed reader applies it; its id.
+     */
     private UUID assessmentSays(String type, String claim, UUID eventId) {
         String claimId = claim.substring(claim.lastIndexOf('/') + 1);
+        UUID id = UUID.fromString(claimId);
+        UUID applicant = UUID.randomUUID();
+        Record payload = switch (type) {
+            case "assessment.completed" -> new AssessmentEvents.AssessmentCompleted(UUID.randomUUID(), id, applicant, 1, 1,
+                    LocalDate.now(), "REFUGEE_STATUS", List.of("GIP10-18"));
+            case "decision.approved" -> new AssessmentEvents.DecisionApproved(UUID.randomUUID(), id, applicant, "FIRST_INSTANCE",
+                    "REFUGEE_STATUS", "REFUGEE_STATUS", false, LocalDate.now(), LocalDate.now().plusDays(30), List.of());
+            case "appeal.lodged" -> new AssessmentEvents.AppealLodged(UUID.randomUUID(), UUID.randomUUID(), id, applicant,
+                    LocalDate.now(), "REJECT");
+            default -> throw new IllegalArgumentException(type);
+        };
         Event event;
         try {
-            event = new Event(1, eventId, TwoTenants.A, type, claimId, json.writeValueToTree(Map.of("claimId", claimId)), Instant.now());
+            event = new Event(1, eventId, TwoTenants.A, type, claimId, json.writeValueToTree(payload), Instant.now());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

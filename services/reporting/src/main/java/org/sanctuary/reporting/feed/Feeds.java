@@ -1,8 +1,7 @@
 package org.sanctuary.reporting.feed;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -10,15 +9,18 @@ import org.sanctuary.common.outbox.Event;
 import org.sanctuary.common.outbox.FeedReader;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.contracts.event.AssessmentEvents;
+import org.sanctuary.contracts.event.DocumentEvents;
+import org.sanctuary.contracts.event.EventType;
+import org.sanctuary.contracts.event.IntakeEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -37,9 +39,11 @@ public class Feeds {
     private final TransactionOperations<Connection> transactions;
     private final Map<String, String> sources;
     private final Aggregates aggregates;
+    private final JsonMapper json;
 
     public Feeds(FeedReader reader, Sql sql, TransactionOperations<Connection> transactions, Aggregates aggregates,
-                 Sources sources) {
+                 Sources sources, JsonMapper json) {
+        this.json = json;
         this.reader = reader;
         this.sql = sql;
         this.transactions = transactions;
@@ -102,80 +106,61 @@ public class Feeds {
         String tenant = event.tenantId();
         sql.update("insert into report_tenant (tenant_id) values (?) on conflict do nothing", tenant);
         if (sql.update("insert into applied_event (tenant_id, event_id) values (?, ?) on conflict do nothing", tenant, event.eventId()) == 1) {
-            apply(tenant, event.type(), event.payload());
+            event.known().ifPresent(type -> apply(tenant, type, event));
         }
     }
 
-    private void apply(String tenant, String type, JsonNode p) {
+    private void apply(String tenant, EventType type, Event event) {
         switch (type) {
-            case "claim.lodged" -> {
-                LocalDate lodgedOn = date(p, "lodgedOn");
+            case CLAIM_LODGED -> {
+                IntakeEvents.ClaimLodged p = event.payload(IntakeEvents.ClaimLodged.class, json);
+                String nationality = p.nationalities() == null || p.nationalities().isEmpty() ? null : p.nationalities().get(0);
                 if (sql.update("insert into claim_record (tenant_id, claim_id, applicant_id, nationality, military_status, lodged_on, "
                                 + "first_instance_deadline, status) values (?, ?, ?, ?, ?, ?, ?, 'LODGED') on conflict (tenant_id, claim_id) do nothing",
-                        tenant, uuid(p, "claimId"), uuid(p, "applicantId"), firstNationality(p), text(p, "militaryStatus"), lodgedOn,
-                        date(p, "firstInstanceDeadline")) == 1) {
-                    aggregates.claimLodged(tenant, lodgedOn, text(p, "militaryStatus"), firstNationality(p), date(p, "firstInstanceDeadline"));
+                        tenant, p.claimId(), p.applicantId(), nationality, p.militaryStatus(), p.lodgedOn(), p.firstInstanceDeadline()) == 1) {
+                    aggregates.claimLodged(tenant, p.lodgedOn(), p.militaryStatus(), nationality, p.firstInstanceDeadline());
                 }
             }
-            case "claim.status-changed" -> sql.queryOne("select status, lodged_on, first_instance_deadline from claim_record "
-                            + "where tenant_id = ? and claim_id = ?", rs -> new Object[]{rs.getString(1), rs.getObject(2, LocalDate.class),
-                            rs.getObject(3, LocalDate.class)}, tenant, uuid(p, "claimId"))
-                    .filter(claim -> !claim[0].equals(text(p, "to")))
-                    .ifPresent(claim -> {
-                        sql.update("update claim_record set status = ? where tenant_id = ? and claim_id = ?", text(p, "to"), tenant, uuid(p, "claimId"));
-                        aggregates.statusChanged(tenant, (LocalDate) claim[1], (String) claim[0], text(p, "to"), (LocalDate) claim[2]);
-                    });
-            case "decision.approved" -> {
+            case CLAIM_STATUS_CHANGED -> {
+                IntakeEvents.ClaimStatusChanged p = event.payload(IntakeEvents.ClaimStatusChanged.class, json);
+                String to = p.to().name();
+                sql.queryOne("select status, lodged_on, first_instance_deadline from claim_record where tenant_id = ? and claim_id = ?",
+                                rs -> new Object[]{rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)},
+                                tenant, p.claimId())
+                        .filter(claim -> !claim[0].equals(to))
+                        .ifPresent(claim -> {
+                            sql.update("update claim_record set status = ? where tenant_id = ? and claim_id = ?", to, tenant, p.claimId());
+                            aggregates.statusChanged(tenant, (LocalDate) claim[1], (String) claim[0], to, (LocalDate) claim[2]);
+                        });
+            }
+            case DECISION_APPROVED -> {
+                AssessmentEvents.DecisionApproved p = event.payload(AssessmentEvents.DecisionApproved.class, json);
                 if (sql.update("insert into decision_record (tenant_id, decision_id, claim_id, applicant_id, stage, outcome, decided_on, rules_met) "
-                                + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", tenant, uuid(p, "decisionId"), uuid(p, "claimId"),
-                        uuid(p, "applicantId"), text(p, "stage"), text(p, "outcome"), date(p, "decidedOn"), rules(p)) == 1) {
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", tenant, p.decisionId(), p.claimId(),
+                        p.applicantId(), p.stage(), p.outcome(), p.decidedOn(), p.rulesMet() == null ? new String[0] : p.rulesMet().toArray(String[]::new)) == 1) {
                     LocalDate lodgedOn = sql.queryOne("select lodged_on from claim_record where tenant_id = ? and claim_id = ?",
-                            rs -> rs.getObject(1, LocalDate.class), tenant, uuid(p, "claimId")).orElse(null);
-                    aggregates.decided(tenant, text(p, "stage"), uuid(p, "applicantId"), uuid(p, "decisionId"), date(p, "decidedOn"),
-                            text(p, "outcome"), lodgedOn);
+                            rs -> rs.getObject(1, LocalDate.class), tenant, p.claimId()).orElse(null);
+                    aggregates.decided(tenant, p.stage(), p.applicantId(), p.decisionId(), p.decidedOn(), p.outcome(), lodgedOn);
                 }
             }
-            case "document.added" -> sql.update("insert into document_record (tenant_id, document_id, claim_id, category, added_on) "
-                            + "values (?, ?, ?, ?, ?) on conflict do nothing", tenant, uuid(p, "documentId"), uuid(p, "claimId"), text(p, "category"),
-                    LocalDate.ofInstant(java.time.Instant.parse(text(p, "at")), java.time.ZoneOffset.UTC));
-            case "document.deleted" -> sql.update("update document_record set deleted_on = ? where tenant_id = ? and document_id = ?",
-                    LocalDate.ofInstant(java.time.Instant.parse(text(p, "at")), java.time.ZoneOffset.UTC), tenant, uuid(p, "documentId"));
-            case "tenant.offboarded" -> {
+            case DOCUMENT_ADDED -> {
+                DocumentEvents.DocumentAdded p = event.payload(DocumentEvents.DocumentAdded.class, json);
+                sql.update("insert into document_record (tenant_id, document_id, claim_id, category, added_on) values (?, ?, ?, ?, ?) "
+                        + "on conflict do nothing", tenant, p.documentId(), p.claimId(), p.category(), LocalDate.ofInstant(p.at(), ZoneOffset.UTC));
+            }
+            case DOCUMENT_DELETED -> {
+                DocumentEvents.DocumentDeleted p = event.payload(DocumentEvents.DocumentDeleted.class, json);
+                sql.update("update document_record set deleted_on = ? where tenant_id = ? and document_id = ?",
+                        LocalDate.ofInstant(p.at(), ZoneOffset.UTC), tenant, p.documentId());
+            }
+            case TENANT_OFFBOARDED -> {
                 // the tenant has left: nothing of it stays in the statistics (its counts, its read models, its id)
                 purge(tenant);
                 sql.update("delete from report_tenant where tenant_id = ?", tenant);
             }
             default -> {
-                // other events carry nothing these read models count
+                // other events carry nothing these read models count (nor do types newer than this build)
             }
         }
-    }
-
-    private static UUID uuid(JsonNode p, String field) {
-        return UUID.fromString(p.get(field).getStringValue());
-    }
-
-    private static @Nullable String text(JsonNode p, String field) {
-        JsonNode v = p.get(field);
-        return v == null || v.isNull() ? null : v.getStringValue();
-    }
-
-    private static @Nullable LocalDate date(JsonNode p, String field) {
-        String v = text(p, field);
-        return v == null ? null : LocalDate.parse(v);
-    }
-
-    private static @Nullable String firstNationality(JsonNode p) {
-        JsonNode list = p.get("nationalities");
-        return list == null || list.size() == 0 ? null : list.get(0).getStringValue();
-    }
-
-    private static String[] rules(JsonNode p) {
-        List<String> rules = new ArrayList<>();
-        JsonNode list = p.get("rulesMet");
-        if (list != null) {
-            list.values().forEach(v -> rules.add(v.getStringValue()));
-        }
-        return rules.toArray(String[]::new);
     }
 }

@@ -8,7 +8,7 @@ import org.sanctuary.contracts.pack.PackSections;
 import java.util.List;
 
 /**
- * The caller's pack in force (read with the caller's token): small-cell threshold, rounding, what
+ * The caller's pack in force (read from the tenants service as the caller): small-cell threshold, rounding, what
  * counts as positive. The threshold never falls under the platform floor ({@value #THRESHOLD_FLOOR}),
  * whatever the pack says — packs published before the schema bounded it may say less (docs/reporting.md).
  */
@@ -28,8 +28,8 @@ public class PackRules {
         this.policy = policy;
     }
 
-    public Rules of(String authorization) {
-        return rulesOf(policy.document(authorization, null, PackSections.class).orElse(null));
+    public Rules of() {
+        return rulesOf(policy.document(null, PackSections.class).orElse(null));
     }
 
     /** The rules a pack (null: none in force) gives, the threshold raised to the floor. */

@@ -5,23 +5,21 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.SerdeImport;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.sanctuary.common.tenancy.Roles;
 import org.sanctuary.reporting.protection.SmallCells;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * {@code /api/v1/reports/…} for the tenant's analysts and supervisors, JSON or — with
@@ -49,9 +47,8 @@ class ReportController {
     @Get(value = "/claims", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> claims(@QueryValue LocalDate from, @QueryValue LocalDate to,
                            @QueryValue(defaultValue = "month") Reports.Period period,
-                           @QueryValue(defaultValue = "status") Reports.Dimension by,
-                           @Header(HttpHeaders.AUTHORIZATION) String authorization, HttpRequest<?> request) {
-        return respond(reports.claims(from, to, period, by, packs.of(authorization)), request);
+                           @QueryValue(defaultValue = "status") Reports.Dimension by, HttpRequest<?> request) {
+        return respond(reports.claims(from, to, period, by, packs.of()), request);
     }
 
     @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
@@ -60,9 +57,8 @@ class ReportController {
     @Get(value = "/decisions", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> decisions(@QueryValue LocalDate from, @QueryValue LocalDate to,
                               @QueryValue(defaultValue = "month") Reports.Period period,
-                              @QueryValue(defaultValue = "FIRST_INSTANCE") Stage stage,
-                              @Header(HttpHeaders.AUTHORIZATION) String authorization, HttpRequest<?> request) {
-        return respond(reports.decisions(from, to, period, stage == Stage.FINAL, packs.of(authorization)), request);
+                              @QueryValue(defaultValue = "FIRST_INSTANCE") Stage stage, HttpRequest<?> request) {
+        return respond(reports.decisions(from, to, period, stage == Stage.FINAL, packs.of()), request);
     }
 
     @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
@@ -70,32 +66,29 @@ class ReportController {
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/documents", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> documents(@QueryValue LocalDate from, @QueryValue LocalDate to,
-                              @QueryValue(defaultValue = "month") Reports.Period period,
-                              @Header(HttpHeaders.AUTHORIZATION) String authorization, HttpRequest<?> request) {
-        return respond(reports.documents(from, to, period, packs.of(authorization)), request);
+                              @QueryValue(defaultValue = "month") Reports.Period period, HttpRequest<?> request) {
+        return respond(reports.documents(from, to, period, packs.of()), request);
     }
 
     @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/rules", produces = {MediaType.APPLICATION_JSON, "text/csv"})
-    HttpResponse<?> rules(@QueryValue LocalDate from, @QueryValue LocalDate to, @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                          HttpRequest<?> request) {
-        return respond(reports.rulesMet(from, to, packs.of(authorization)), request);
+    HttpResponse<?> rules(@QueryValue LocalDate from, @QueryValue LocalDate to, HttpRequest<?> request) {
+        return respond(reports.rulesMet(from, to, packs.of()), request);
     }
 
     @ApiResponse(responseCode = "200", description = "the protected table (JSON), or the same as CSV for Accept: text/csv",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reports.Report.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Get(value = "/backlog", produces = {MediaType.APPLICATION_JSON, "text/csv"})
-    HttpResponse<?> backlog(@Header(HttpHeaders.AUTHORIZATION) String authorization, HttpRequest<?> request) {
-        return respond(reports.backlog(packs.of(authorization)), request);
+    HttpResponse<?> backlog(HttpRequest<?> request) {
+        return respond(reports.backlog(packs.of()), request);
     }
 
     @Get("/processing-time")
-    Reports.ProcessingTime processingTime(@QueryValue LocalDate from, @QueryValue LocalDate to,
-                                          @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return reports.processingTime(from, to, packs.of(authorization));
+    Reports.ProcessingTime processingTime(@QueryValue LocalDate from, @QueryValue LocalDate to) {
+        return reports.processingTime(from, to, packs.of());
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.sanctuary.reporting.webhook;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -26,8 +25,8 @@ public class Destinations {
 
     private final boolean allowLocal;
 
-    public Destinations(@Value("${sanctuary.webhooks.allow-local:false}") boolean allowLocal) {
-        this.allowLocal = allowLocal;
+    public Destinations(WebhookSettings settings) {
+        this.allowLocal = settings.allowLocal();
     }
 
     /** The subscription's URL when webhooks may go there; else a 422 saying why. */

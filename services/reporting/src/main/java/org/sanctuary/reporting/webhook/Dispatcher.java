@@ -1,6 +1,5 @@
 package org.sanctuary.reporting.webhook;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -68,12 +67,12 @@ public class Dispatcher {
     private final CloseableHttpClient http;
 
     public Dispatcher(Sql sql, TransactionOperations<Connection> transactions, FieldCipher cipher, Destinations destinations, Clock clock,
-                      @Value("${sanctuary.webhooks.retry-scale:1}") double retryScale) {
+                      WebhookSettings settings) {
         this.sql = sql;
         this.transactions = transactions;
         this.cipher = cipher;
         this.destinations = destinations;
-        this.retries = new Retries(retryScale);
+        this.retries = new Retries(settings.retryScale());
         this.clock = clock;
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()

@@ -16,6 +16,7 @@ import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.contracts.event.EventType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +26,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A tenant's webhook subscriptions (its policy administrator's), the events queued for them, and their delivery log.
@@ -41,9 +44,10 @@ import java.util.UUID;
 public class Webhooks {
 
     /** The events an integrator may subscribe to. */
-    public static final Set<String> EVENT_TYPES = new TreeSet<>(List.of("applicant.registered", "applicant.updated", "claim.lodged",
-            "claim.status-changed", "assessment.completed", "decision.issued", "decision.approved", "decision.returned",
-            "appeal.lodged", "document.added", "document.deleted"));
+    public static final Set<String> EVENT_TYPES = EnumSet.of(EventType.APPLICANT_REGISTERED, EventType.APPLICANT_UPDATED,
+                    EventType.CLAIM_LODGED, EventType.CLAIM_STATUS_CHANGED, EventType.ASSESSMENT_COMPLETED, EventType.DECISION_ISSUED,
+                    EventType.DECISION_APPROVED, EventType.DECISION_RETURNED, EventType.APPEAL_LODGED, EventType.DOCUMENT_ADDED,
+                    EventType.DOCUMENT_DELETED).stream().map(EventType::type).collect(Collectors.toCollection(TreeSet::new));
 
     /** The only fields of an event a payload carries: ids and statuses. */
     static final List<String> PAYLOAD_FIELDS = List.of("applicantId", "claimId", "assessmentId", "decisionId", "appealId",

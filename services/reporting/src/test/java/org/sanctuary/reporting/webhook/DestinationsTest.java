@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Where webhooks may go in production (SSRF): https to public addresses only, checked again when connecting. */
 class DestinationsTest {
 
-    private final Destinations production = new Destinations(false);
+    private final Destinations production = new Destinations(new WebhookSettings(false, 1));
 
     @Test
     void onlyHttpsToPublicAddressesIsAccepted() {
@@ -53,7 +53,7 @@ class DestinationsTest {
         // what the delivery's connection resolves is checked there too: a name that now points inside is refused
         assertThrows(UnknownHostException.class, () -> production.resolver().resolve("localhost"));
         assertEquals(1, production.resolver().resolve("93.184.215.14").length);
-        assertTrue(new Destinations(true).resolver().resolve("localhost").length > 0, "local development allows it");
+        assertTrue(new Destinations(new WebhookSettings(true, 1)).resolver().resolve("localhost").length > 0, "local development allows it");
     }
 
     @Test
@@ -64,7 +64,7 @@ class DestinationsTest {
 
     @Test
     void localDevelopmentAllowsHttpToThisMachine() {
-        assertEquals("http://127.0.0.1:9000/hook", new Destinations(true).check("http://127.0.0.1:9000/hook").toString());
+        assertEquals("http://127.0.0.1:9000/hook", new Destinations(new WebhookSettings(true, 1)).check("http://127.0.0.1:9000/hook").toString());
     }
 
     @Test

@@ -1,10 +1,6 @@
 package org.sanctuary.tenants.policy;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
@@ -16,7 +12,6 @@ import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +26,12 @@ import java.util.Map;
 @Singleton
 public class PackTestSuite {
 
-    private final HttpClient http;
+    private final @Nullable AssessmentClient assessment;
     private final JsonMapper json;
-    private final URI simulate;
 
-    public PackTestSuite(@Client HttpClient http, JsonMapper json, @Value("${sanctuary.assessment.url:}") String assessment) {
-        this.http = http;
+    PackTestSuite(@Nullable AssessmentClient assessment, JsonMapper json) {
+        this.assessment = assessment;
         this.json = json;
-        this.simulate = assessment.isBlank() ? null : URI.create(assessment.replaceAll("/+$", "") + "/api/v1/assessments/simulate");
     }
 
     /** One sample case's outcome: its id, whether the engine gave what it expects, and each difference in words. */
@@ -47,91 +40,99 @@ public class PackTestSuite {
     }
 
     /** The failing cases as violations at {@code sampleCases[i]}; empty when the pack has none or all pass. */
-    public List<Problem.Violation> failures(JsonNode pack, String authorization) {
-        return results(pack, authorization).stream().filter(r -> !r.passed())
+    public List<Problem.Violation> failures(JsonNode pack) {
+        return results(pack).stream().filter(r -> !r.passed())
                 .map(r -> new Problem.Violation("sampleCases[" + r.index() + "]", r.id() + ": " + String.join("; ", r.problems())))
                 .toList();
     }
 
+    /** A sample case of the pack ({@code sampleCases[]} of the pack's schema): facts and what the engine must answer. */
+    @Serdeable
+    record SampleCase(String id, Map<String, Object> facts, @Nullable String assessmentDate, Expected expected) {
+    }
+
+    /** A sample case's expectations: the recommendation, and optionally rules met and not met, grounds, non-refoulement. */
+    @Serdeable
+    record Expected(String recommendation, @Nullable List<String> rulesMet, @Nullable List<String> rulesNotMet,
+                    @Nullable List<String> grounds, @Nullable Boolean nonRefoulement) {
+    }
+
+    /** The pack's sample cases as records (the pack was validated against its schema before). */
+    @Serdeable
+    record SampleCases(@Nullable List<SampleCase> sampleCases) {
+    }
+
     /** Every sample case of the pack run through the assessment's simulation with the pack itself, as the caller. */
-    public List<CaseResult> results(JsonNode pack, String authorization) {
-        JsonNode cases = pack.get("sampleCases");
-        if (cases == null || !cases.isArray() || cases.size() == 0) {
+    public List<CaseResult> results(JsonNode pack) {
+        List<SampleCase> cases = read(pack).sampleCases();
+        if (cases == null || cases.isEmpty()) {
             return List.of();
         }
-        if (simulate == null) {
+        if (assessment == null) {
             throw new ProblemException(ProblemType.UNAVAILABLE,
                     "This pack carries sample cases, but no assessment service is configured to run them; it cannot be published here.");
         }
         List<CaseResult> results = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            JsonNode sample = cases.get(i);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("pack", pack);
-            body.put("facts", sample.get("facts"));
-            if (sample.get("assessmentDate") != null) {
-                body.put("assessmentDate", sample.get("assessmentDate").getValue());
-            }
-            String id = sample.get("id").getStringValue();
+            SampleCase sample = cases.get(i);
             List<String> problems;
             try {
-                JsonNode result = http.toBlocking().retrieve(HttpRequest.POST(simulate, json.writeValueAsString(body))
-                        .contentType(MediaType.APPLICATION_JSON_TYPE).header("Authorization", authorization), JsonNode.class);
-                problems = compare(sample.get("expected"), result);
+                problems = compare(sample.expected(), assessment.simulate(new AssessmentClient.Simulation(pack, sample.facts(),
+                        sample.assessmentDate())));
             } catch (HttpClientResponseException e) {
                 if (e.getStatus().getCode() >= 500) {
                     throw unavailable();
                 }
                 problems = List.of("the assessment refused its facts: " + e.getResponse().getBody(String.class).orElse(e.getMessage()));
-            } catch (HttpClientException | IOException e) {
+            } catch (HttpClientException e) {
                 throw unavailable();
             }
-            results.add(new CaseResult(i, id, problems.isEmpty(), problems));
+            results.add(new CaseResult(i, sample.id(), problems.isEmpty(), problems));
         }
         return results;
     }
 
-    private static List<String> compare(JsonNode expected, JsonNode result) {
+    private SampleCases read(JsonNode pack) {
+        try {
+            return json.readValueFromTree(pack, SampleCases.class);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.VALIDATION, "The pack's sample cases cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static List<String> compare(Expected expected, AssessmentClient.Assessed result) {
         List<String> problems = new ArrayList<>();
-        String wanted = expected.get("recommendation").getStringValue();
-        String got = result.get("recommendation").getStringValue();
-        if (!wanted.equals(got)) {
-            problems.add("expected " + wanted + ", the engine recommends " + got);
+        if (!expected.recommendation().equals(result.recommendation())) {
+            problems.add("expected " + expected.recommendation() + ", the engine recommends " + result.recommendation());
         }
         Map<String, String> results = new LinkedHashMap<>();
-        for (JsonNode finding : result.get("findings").values()) {
-            results.put(finding.get("rule").getStringValue(), finding.get("result").getStringValue());
+        for (AssessmentClient.Finding finding : result.findings()) {
+            results.put(finding.rule(), finding.result());
         }
-        for (String rule : strings(expected.get("rulesMet"))) {
+        for (String rule : orEmpty(expected.rulesMet())) {
             if (!"MET".equals(results.get(rule))) {
                 problems.add(rule + " expected MET, was " + results.get(rule));
             }
         }
-        for (String rule : strings(expected.get("rulesNotMet"))) {
+        for (String rule : orEmpty(expected.rulesNotMet())) {
             String r = results.get(rule);
             if (!"NOT_MET".equals(r) && !"NOT_APPLICABLE".equals(r)) {
                 problems.add(rule + " expected NOT_MET or NOT_APPLICABLE, was " + r);
             }
         }
-        List<String> grounds = strings(result.get("grounds"));
-        for (String ground : strings(expected.get("grounds"))) {
-            if (!grounds.contains(ground)) {
+        for (String ground : orEmpty(expected.grounds())) {
+            if (!orEmpty(result.grounds()).contains(ground)) {
                 problems.add("ground " + ground + " expected, not named");
             }
         }
-        JsonNode nonRefoulement = expected.get("nonRefoulement");
-        if (nonRefoulement != null && nonRefoulement.getBooleanValue() != result.get("nonRefoulement").getBooleanValue()) {
-            problems.add("nonRefoulement expected " + nonRefoulement.getBooleanValue());
+        if (expected.nonRefoulement() != null && expected.nonRefoulement() != result.nonRefoulement()) {
+            problems.add("nonRefoulement expected " + expected.nonRefoulement());
         }
         return problems;
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.values().forEach(v -> values.add(v.getStringValue()));
-        }
-        return values;
+    private static List<String> orEmpty(@Nullable List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     private static ProblemException unavailable() {

@@ -19,7 +19,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -32,7 +31,6 @@ import org.sanctuary.common.tenancy.Roles;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /api/v1/tenants/{id}/policy-packs}: the tenant's policy-admin edits, publishes and compares versions. */
 @Controller("/api/v1/tenants/{tenantId}/policy-packs")
@@ -150,16 +148,14 @@ class PolicyPackController {
             + "(problem type `conflict`)")
     @ApiResponse(responseCode = "422", description = "effectiveFrom lies in the past, or some of the pack's own sample cases "
             + "fail (each named in violations) (problem type `unprocessable`)")
-    PolicyPack publish(@PathVariable String tenantId, @PathVariable int version, @Body @Valid Publication publication,
-                       @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return packs.publish(tenantId, version, publication.effectiveFrom(), authorization);
+    PolicyPack publish(@PathVariable String tenantId, @PathVariable int version, @Body @Valid Publication publication) {
+        return packs.publish(tenantId, version, publication.effectiveFrom());
     }
 
     /** Runs the version's own sample cases through the assessment's simulation, as the caller: each case passed or why not. */
     @Post("/{version}/sample-cases")
-    SampleCaseRun sampleCases(@PathVariable String tenantId, @PathVariable int version,
-                              @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        List<PackTestSuite.CaseResult> cases = packs.runSampleCases(tenantId, version, authorization);
+    SampleCaseRun sampleCases(@PathVariable String tenantId, @PathVariable int version) {
+        List<PackTestSuite.CaseResult> cases = packs.runSampleCases(tenantId, version);
         int passed = (int) cases.stream().filter(PackTestSuite.CaseResult::passed).count();
         return new SampleCaseRun(version, passed, cases.size() - passed, cases);
     }

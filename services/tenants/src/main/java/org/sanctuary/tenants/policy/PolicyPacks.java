@@ -1,7 +1,6 @@
 package org.sanctuary.tenants.policy;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -11,6 +10,8 @@ import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.contracts.event.EventType;
+import org.sanctuary.contracts.event.TenantEvents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +32,6 @@ import java.util.Optional;
 @Singleton
 public class PolicyPacks {
 
-    /** What the feed says when a pack is published. */
-    @Serdeable
-    public record Published(String tenantId, int version, LocalDate effectiveFrom) {
-    }
 
     private final PolicyPackStore store;
     private final PolicyPackSchema schema;
@@ -96,7 +93,7 @@ public class PolicyPacks {
      * simulation (run with the publisher's token); a failing case is a 422 naming it.
      */
     @Transactional
-    public PolicyPack publish(String tenantId, int version, LocalDate effectiveFrom, String authorization) {
+    public PolicyPack publish(String tenantId, int version, LocalDate effectiveFrom) {
         requireOwn(tenantId);
         PolicyPack current = existing(version);
         if (current.status() == PolicyPack.Status.PUBLISHED) {
@@ -109,7 +106,7 @@ public class PolicyPacks {
                     List.of(new Problem.Violation("effectiveFrom", "must be " + today + " or later")));
         }
         schema.check(text(current));
-        List<Problem.Violation> failures = suite.failures(current.document(), authorization);
+        List<Problem.Violation> failures = suite.failures(current.document());
         if (!failures.isEmpty()) {
             throw new ProblemException(ProblemType.UNPROCESSABLE, failures.size() + " of the pack's own sample cases fail; "
                     + "correct the pack or the cases' expectations.", failures);
@@ -117,17 +114,17 @@ public class PolicyPacks {
         if (!store.publish(version, effectiveFrom, now())) {
             throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " was published meanwhile.");
         }
-        outbox.publish("policy-pack.published", tenantId + ":" + version, new Published(tenantId, version, effectiveFrom));
+        outbox.publish(EventType.POLICY_PACK_PUBLISHED, tenantId + ":" + version, new TenantEvents.PackPublished(tenantId, version, effectiveFrom));
         audit.record("policy-pack.publish", "policy-pack", version + "@" + effectiveFrom, AuditTrail.Outcome.SUCCESS);
         return store.find(version).orElseThrow();
     }
 
     /** Runs a version's own sample cases, as the caller, and says for each whether it passes and why not. */
-    public List<PackTestSuite.CaseResult> runSampleCases(String tenantId, int version, String authorization) {
+    public List<PackTestSuite.CaseResult> runSampleCases(String tenantId, int version) {
         requireOwn(tenantId);
         // no connection held while the assessment runs the cases
         PolicyPack pack = transactions.executeRead(status -> existing(version));
-        List<PackTestSuite.CaseResult> results = suite.results(pack.document(), authorization);
+        List<PackTestSuite.CaseResult> results = suite.results(pack.document());
         transactions.executeWrite(status -> {
             audit.record("policy-pack.run-sample-cases", "policy-pack", Integer.toString(version), AuditTrail.Outcome.SUCCESS);
             return null;

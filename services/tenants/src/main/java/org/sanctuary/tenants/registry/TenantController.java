@@ -7,7 +7,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
@@ -64,10 +63,9 @@ class TenantController {
                              "adminEmail": "policy@brueckenhaus-goerlitz.example.org"}
                             """)))
     @ApiResponse(responseCode = "409", description = "A tenant with this id exists already (problem type `conflict`)")
-    HttpResponse<Tenant> create(@Body @Valid TenantRegistry.NewTenant request, Authentication admin,
-                                @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    HttpResponse<Tenant> create(@Body @Valid TenantRegistry.NewTenant request, Authentication admin) {
         Tenant tenant = registry.create(request, CallerFilter.subject(admin));
-        Provisioning.Outcome outcome = provisioning.provision(tenant, request.adminEmail(), authorization);
+        Provisioning.Outcome outcome = provisioning.provision(tenant, request.adminEmail());
         Tenant provisioned = registry.recordProvisioning(tenant.id(), outcome.steps(), CallerFilter.subject(admin), "tenant.provision")
                 .withFirstAdmin(outcome.firstAdmin());
         return HttpResponse.<Tenant>status(HttpStatus.CREATED).body(provisioned)
@@ -78,12 +76,12 @@ class TenantController {
     @Post("/{id}/provision")
     @ApiResponse(responseCode = "409", description = "The tenant is offboarded and is never provisioned again "
             + "(problem type `invalid-transition`)")
-    Tenant provision(@PathVariable String id, Authentication admin, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    Tenant provision(@PathVariable String id, Authentication admin) {
         Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
         if (tenant.status() == Tenant.Status.OFFBOARDED) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "An offboarded tenant is not provisioned again.");
         }
-        Provisioning.Outcome outcome = provisioning.provision(tenant, null, authorization);
+        Provisioning.Outcome outcome = provisioning.provision(tenant, null);
         return registry.recordProvisioning(id, outcome.steps(), CallerFilter.subject(admin), "tenant.provision").withFirstAdmin(outcome.firstAdmin());
     }
 
@@ -93,12 +91,12 @@ class TenantController {
      * retries the destruction.
      */
     @Post("/{id}/offboard")
-    Offboarded offboard(@PathVariable String id, Authentication admin, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+    Offboarded offboard(@PathVariable String id, Authentication admin) {
         Tenant tenant = registry.find(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
         if (tenant.status() != Tenant.Status.OFFBOARDED) {
             tenant = registry.setStatus(id, Tenant.Status.OFFBOARDED, CallerFilter.subject(admin));
         }
-        TenantProvisioning.Shredding shredding = provisioning.shred(id, authorization);
+        TenantProvisioning.Shredding shredding = provisioning.shred(id);
         List<Provisioning.Step> steps = new java.util.ArrayList<>(tenant.provisioning());
         steps.addAll(shredding.steps());
         return new Offboarded(registry.recordProvisioning(id, steps, CallerFilter.subject(admin), "tenant.shred-keys"), shredding.steps(),

@@ -1,25 +1,24 @@
 package org.sanctuary.tenants.registry;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.json.tree.JsonNode;
-import org.sanctuary.common.crypto.KeyDestroyed;
 import jakarta.inject.Singleton;
+import org.sanctuary.common.crypto.KeyDestroyed;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Provisions a new tenant — its Keycloak organization and first policy-admin, then a data key in
  * every service that seals data ({@code sanctuary.tenants.data-services}) — and, when offboarding,
  * destroys those keys (crypto-shredding) and collects where the tenant's rows lie. The platform
- * administrator's own token is passed to the services' internal endpoints.
+ * administrator's own token goes with each call (token propagation, matched by the data-key path in
+ * {@code micronaut.security.token.propagation.uri-regex}).
  */
 @Singleton
 public class TenantProvisioning {
@@ -34,15 +33,13 @@ public class TenantProvisioning {
     private final HttpClient http;
     private final List<String> services;
 
-    public TenantProvisioning(KeycloakOrganizations keycloak, @Client HttpClient http,
-                              @Value("${sanctuary.tenants.data-services:}") String services) {
+    public TenantProvisioning(KeycloakOrganizations keycloak, @Client HttpClient http, DataServices services) {
         this.keycloak = keycloak;
         this.http = http;
-        this.services = Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.replaceAll("/+$", "")).toList();
+        this.services = services.urls();
     }
 
-    public Provisioning.Outcome provision(Tenant tenant, @Nullable String adminEmail, String authorization) {
+    public Provisioning.Outcome provision(Tenant tenant, @Nullable String adminEmail) {
         Provisioning.Outcome identity = keycloak.provision(tenant, adminEmail);
         List<Provisioning.Step> steps = new ArrayList<>(identity.steps());
         if (services.isEmpty()) {
@@ -52,8 +49,7 @@ public class TenantProvisioning {
             List<String> failed = new ArrayList<>();
             for (String service : services) {
                 try {
-                    JsonNode answer = http.toBlocking().retrieve(HttpRequest.PUT(URI.create(key(service, tenant.id())), "")
-                            .header("Authorization", authorization), JsonNode.class);
+                    JsonNode answer = http.toBlocking().retrieve(HttpRequest.PUT(URI.create(key(service, tenant.id())), ""), JsonNode.class);
                     created.add(answer.get("service").getStringValue());
                 } catch (HttpClientException e) {
                     failed.add(service + " (" + e.getMessage() + ")");
@@ -66,13 +62,12 @@ public class TenantProvisioning {
     }
 
     /** Destroys the tenant's data key in every data service; a service that fails is reported, never skipped silently. */
-    public Shredding shred(String tenantId, String authorization) {
+    public Shredding shred(String tenantId) {
         List<KeyDestroyed> locations = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (String service : services) {
             try {
-                locations.add(http.toBlocking().retrieve(HttpRequest.DELETE(key(service, tenantId))
-                        .header("Authorization", authorization), KeyDestroyed.class));
+                locations.add(http.toBlocking().retrieve(HttpRequest.DELETE(key(service, tenantId)), KeyDestroyed.class));
             } catch (HttpClientException e) {
                 failed.add(service + " (" + e.getMessage() + ")");
             }

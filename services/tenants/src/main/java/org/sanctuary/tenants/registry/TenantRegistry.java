@@ -17,6 +17,8 @@ import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.contracts.event.EventType;
+import org.sanctuary.contracts.event.TenantEvents;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,10 +51,6 @@ public class TenantRegistry {
                             @Nullable @Email @Size(max = 254) String adminEmail) {
     }
 
-    @Serdeable
-    public record TenantEvent(String tenantId, Tenant.Status status) {
-    }
-
     private static final String COLUMNS = "id, name, kind, jurisdiction, status, cell, locale, timezone, version, created_at, updated_at";
     private static final String SELECT = COLUMNS + ", provisioning::text as provisioning";
 
@@ -82,7 +80,7 @@ public class TenantRegistry {
         if (inserted == 0) {
             throw new ProblemException(ProblemType.CONFLICT, "A tenant with id " + request.id() + " exists.");
         }
-        publish(request.id(), admin, "tenant.created", "tenant.create", Tenant.Status.ACTIVE);
+        publish(request.id(), admin, EventType.TENANT_CREATED, "tenant.create", Tenant.Status.ACTIVE);
         return find(request.id()).orElseThrow();
     }
 
@@ -111,9 +109,9 @@ public class TenantRegistry {
         sql.update("update tenant set status = ?, version = version + 1, updated_at = ? where id = ? and version = ?",
                 to, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), id, current.version());
         publish(id, admin, switch (to) {
-            case SUSPENDED -> "tenant.suspended";
-            case ACTIVE -> "tenant.reactivated";
-            case OFFBOARDED -> "tenant.offboarded";
+            case SUSPENDED -> EventType.TENANT_SUSPENDED;
+            case ACTIVE -> EventType.TENANT_REACTIVATED;
+            case OFFBOARDED -> EventType.TENANT_OFFBOARDED;
         }, switch (to) {
             case SUSPENDED -> "tenant.suspend";
             case ACTIVE -> "tenant.reactivate";
@@ -123,9 +121,9 @@ public class TenantRegistry {
     }
 
     /** Events travel in the tenant's own stream, and the act in its audit chain, written as the platform administrator who acted. */
-    private void publish(String tenantId, String admin, String type, String action, Tenant.Status status) {
+    private void publish(String tenantId, String admin, EventType type, String action, Tenant.Status status) {
         asAdmin(tenantId, admin, () -> {
-            outbox.publish(type, tenantId, new TenantEvent(tenantId, status));
+            outbox.publish(type, tenantId, new TenantEvents.TenantChanged(tenantId, status.name()));
             audit.record(action, "tenant", tenantId, AuditTrail.Outcome.SUCCESS);
         });
     }

@@ -1,10 +1,8 @@
 package org.sanctuary.intake.applicant.application;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.audit.AuditTrail;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.outbox.Outbox;
@@ -13,8 +11,11 @@ import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.problem.Problem;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.contracts.event.EventType;
+import org.sanctuary.contracts.event.IntakeEvents;
 import org.sanctuary.intake.applicant.domain.Applicant;
 import org.sanctuary.intake.applicant.domain.HouseholdLink;
 import org.sanctuary.intake.applicant.domain.IcaoTransliterator;
@@ -40,10 +41,6 @@ public class ApplicantService {
 
     public static final String RESOURCE = "applicant";
 
-    /** What reporting may know of an applicant: never names, never special-category data. */
-    @Serdeable
-    public record ApplicantEvent(UUID applicantId, long version, List<String> nationalities) {
-    }
 
     public record Created(Applicant applicant, boolean replay) {
     }
@@ -93,7 +90,7 @@ public class ApplicantService {
         Applicant applicant = build(claimed.resourceId(), 1, request, now, now);
         store.insert(applicant, nameKey(applicant));
         audit.record("applicant.create", RESOURCE, applicant.id().toString(), AuditTrail.Outcome.SUCCESS);
-        outbox.publish("applicant.registered", applicant.id(), event(applicant));
+        outbox.publish(EventType.APPLICANT_REGISTERED, applicant.id(), event(applicant));
         return new Created(special ? applicant : withoutSpecial(applicant), false);
     }
 
@@ -162,7 +159,7 @@ public class ApplicantService {
         }
         audit.record("applicant.update", RESOURCE, id.toString(), AuditTrail.Outcome.SUCCESS,
                 new AuditTrail.Detail(false, access == NeedToKnow.Access.BREAK_GLASS ? reason.get() : null));
-        outbox.publish("applicant.updated", id, event(updated));
+        outbox.publish(EventType.APPLICANT_UPDATED, id, event(updated));
         return new Read(writeSpecial ? updated : withoutSpecial(updated), access == NeedToKnow.Access.WITHHELD);
     }
 
@@ -201,8 +198,8 @@ public class ApplicantService {
                 a.languages(), a.contact(), a.regionOfOrigin(), a.household(), null, a.createdAt(), a.updatedAt());
     }
 
-    private static ApplicantEvent event(Applicant a) {
-        return new ApplicantEvent(a.id(), a.version(), a.nationalities().stream().map(Nationality::country).toList());
+    private static IntakeEvents.ApplicantChanged event(Applicant a) {
+        return new IntakeEvents.ApplicantChanged(a.id(), a.version(), a.nationalities().stream().map(Nationality::country).toList());
     }
 
     private byte[] bytes(Object request) {

@@ -26,29 +26,28 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.sanctuary.intake.claim.application.ClaimFacts;
-import org.sanctuary.intake.claim.application.ClaimRequest;
-import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.http.Versions;
 import org.sanctuary.common.idempotency.IdempotencyKeys;
 import org.sanctuary.common.persistence.Cursor;
-import org.sanctuary.common.persistence.Slice;
 import org.sanctuary.common.problem.ProblemException;
-import org.sanctuary.common.tenancy.Roles;
-import org.sanctuary.intake.claim.domain.ClaimFilter;
-import org.sanctuary.intake.claim.domain.ClaimOrder;
-import org.sanctuary.intake.claim.domain.Workload;
+import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.common.tenancy.Roles;
+import org.sanctuary.contracts.claim.ClaimStatus;
+import org.sanctuary.intake.claim.application.ClaimFacts;
 import org.sanctuary.intake.claim.application.ClaimNotes;
+import org.sanctuary.intake.claim.application.ClaimRequest;
 import org.sanctuary.intake.claim.application.ClaimService;
 import org.sanctuary.intake.claim.application.FirstInstanceDeadline;
 import org.sanctuary.intake.claim.domain.Claim;
 import org.sanctuary.intake.claim.domain.ClaimAction;
-import org.sanctuary.intake.claim.domain.ClaimStatus;
+import org.sanctuary.intake.claim.domain.ClaimFilter;
+import org.sanctuary.intake.claim.domain.ClaimOrder;
+import org.sanctuary.intake.claim.domain.Workload;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -218,12 +217,11 @@ class ClaimController {
             + "or no version at all: read it again (problem type `precondition-failed`)")
     HttpResponse<ClaimView> act(@PathVariable UUID id, @PathVariable String action,
                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                 @Nullable @Body @Valid ActionRequest body) {
         ClaimAction claimAction = ClaimAction.ofPath(action).orElseThrow(() -> ProblemException.invalid("action",
                 "must be one of " + Arrays.stream(ClaimAction.values()).map(ClaimAction::path).toList()));
         Optional<Long> expected = ifMatch == null ? Optional.empty() : Optional.of(Versions.required(ifMatch));
-        int days = claimAction == ClaimAction.LODGE ? deadline.days(authorization) : 0;
+        int days = claimAction == ClaimAction.LODGE ? deadline.days() : 0;
         return withEtag(claims.act(id, claimAction, expected, days, body == null ? null : body.reason()));
     }
 

@@ -2,8 +2,8 @@ package org.sanctuary.intake.claim.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.sanctuary.contracts.claim.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Claim;
-import org.sanctuary.intake.claim.domain.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Credibility;
 import org.sanctuary.intake.claim.domain.MilitaryProfile;
 

@@ -1,8 +1,9 @@
 package org.sanctuary.intake.claim.application;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.http.client.ServiceHttpClientConfiguration;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.outbox.FeedReader;
 import org.slf4j.Logger;
@@ -27,10 +28,10 @@ public class AssessmentFeed {
     private final ClaimService claims;
     private final String assessment;
 
-    public AssessmentFeed(FeedReader reader, ClaimService claims, @Value("${sanctuary.assessment.url}") String assessment) {
+    public AssessmentFeed(FeedReader reader, ClaimService claims, @Named("assessment") ServiceHttpClientConfiguration assessment) {
         this.reader = reader;
         this.claims = claims;
-        this.assessment = assessment.replaceAll("/+$", "");
+        this.assessment = assessment.getUrls().get(0).toString();
     }
 
     @Scheduled(fixedDelay = "${sanctuary.intake.assessment-feed-interval:1s}", initialDelay = "2s")

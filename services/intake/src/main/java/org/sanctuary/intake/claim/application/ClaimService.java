@@ -1,7 +1,7 @@
 package org.sanctuary.intake.claim.application;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.audit.AuditTrail;
@@ -16,20 +16,23 @@ import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sanctuary.contracts.claim.ClaimStatus;
+import org.sanctuary.contracts.event.AssessmentEvents;
+import org.sanctuary.contracts.event.EventType;
+import org.sanctuary.contracts.event.IntakeEvents;
+import org.sanctuary.intake.applicant.application.ApplicantRecords;
 import org.sanctuary.intake.applicant.domain.Applicant;
 import org.sanctuary.intake.applicant.domain.Nationality;
 import org.sanctuary.intake.applicant.domain.SpecialCategory;
-import org.sanctuary.intake.applicant.application.ApplicantRecords;
 import org.sanctuary.intake.claim.domain.Claim;
+import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimFilter;
 import org.sanctuary.intake.claim.domain.ClaimOrder;
-import org.sanctuary.intake.claim.domain.Workload;
-import org.sanctuary.intake.claim.domain.ClaimAction;
-import org.sanctuary.intake.claim.domain.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Credibility;
+import org.sanctuary.intake.claim.domain.Workload;
 import org.sanctuary.intake.claim.persistence.ClaimStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,16 +53,7 @@ public class ClaimService {
     public static final String RESOURCE = "claim";
     private static final Logger LOG = LoggerFactory.getLogger(ClaimService.class);
 
-    /** Event payloads carry what reporting counts, never names or special-category data. */
-    @Serdeable
-    public record ClaimLodged(UUID claimId, UUID applicantId, LocalDate lodgedOn, LocalDate firstInstanceDeadline,
-                              String militaryStatus, List<String> nationalities) {
-    }
 
-    @Serdeable
-    public record ClaimStatusChanged(UUID claimId, UUID applicantId, String action, ClaimStatus from, ClaimStatus to,
-                                     Instant at) {
-    }
 
     public record Created(Claim claim, boolean replay) {
     }
@@ -71,9 +65,11 @@ public class ClaimService {
     private final IdempotencyKeys idempotency;
     private final Sql sql;
     private final Clock clock;
+    private final JsonMapper json;
 
     public ClaimService(ClaimStore store, ApplicantRecords applicants, AuditTrail audit, Outbox outbox,
-                        IdempotencyKeys idempotency, Sql sql, Clock clock) {
+                        IdempotencyKeys idempotency, Sql sql, Clock clock, JsonMapper json) {
+        this.json = json;
         this.store = store;
         this.applicants = applicants;
         this.audit = audit;
@@ -199,21 +195,26 @@ public class ClaimService {
 
     /**
      * Applies one event of the assessment service's feed (in its tenant, in the transaction that moves the
-     * feed's cursor): a completed assessment puts a lodged claim UNDER_ASSESSMENT, an approved decision makes it
-     * DECIDED, a lodged appeal APPEALED. Idempotent: an event already applied, or one the claim can no longer
-     * follow (withdrawn meanwhile), changes nothing.
+     * feed's cursor, {@link AssessmentFeed}): a completed assessment puts a lodged claim UNDER_ASSESSMENT, an approved
+     * decision makes it DECIDED, a lodged appeal APPEALED. Idempotent: an event already applied, or one the claim can
+     * no longer follow (withdrawn meanwhile), changes nothing.
      */
     public void applyAssessmentEvent(Event event) {
-        ClaimAction action = switch (event.type()) {
-            case "assessment.completed" -> ClaimAction.START_ASSESSMENT;
-            case "decision.approved" -> ClaimAction.DECIDE;
-            case "appeal.lodged" -> ClaimAction.APPEAL;
-            default -> null;
-        };
-        if (action == null || event.payload() == null || event.payload().get("claimId") == null) {
-            return;
+        EventType type = event.known().orElse(null);
+        UUID claimId;
+        ClaimAction action;
+        if (type == EventType.ASSESSMENT_COMPLETED) {
+            claimId = event.payload(AssessmentEvents.AssessmentCompleted.class, json).claimId();
+            action = ClaimAction.START_ASSESSMENT;
+        } else if (type == EventType.DECISION_APPROVED) {
+            claimId = event.payload(AssessmentEvents.DecisionApproved.class, json).claimId();
+            action = ClaimAction.DECIDE;
+        } else if (type == EventType.APPEAL_LODGED) {
+            claimId = event.payload(AssessmentEvents.AppealLodged.class, json).claimId();
+            action = ClaimAction.APPEAL;
+        } else {
+            return; // the other events move no claim
         }
-        UUID claimId = UUID.fromString(event.payload().get("claimId").getStringValue());
         if (store.appliedEvent(event.eventId())) {
             return;
         }
@@ -247,10 +248,10 @@ public class ClaimService {
             List<String> nationalities = applicants.find(current.applicantId(), false)
                     .map(a -> a.nationalities().stream().filter(n -> !n.imposed()).map(Nationality::country).toList())
                     .orElse(List.of());
-            outbox.publish("claim.lodged", id, new ClaimLodged(id, current.applicantId(), moved.lodgedOn(), moved.firstInstanceDeadline(),
+            outbox.publish(EventType.CLAIM_LODGED, id, new IntakeEvents.ClaimLodged(id, current.applicantId(), moved.lodgedOn(), moved.firstInstanceDeadline(),
                     current.military().status().name(), nationalities));
         }
-        outbox.publish("claim.status-changed", id, new ClaimStatusChanged(id, current.applicantId(),
+        outbox.publish(EventType.CLAIM_STATUS_CHANGED, id, new IntakeEvents.ClaimStatusChanged(id, current.applicantId(),
                 action.name(), current.status(), moved.status(), moved.updatedAt()));
         return moved;
     }

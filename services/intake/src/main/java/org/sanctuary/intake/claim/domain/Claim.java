@@ -1,5 +1,7 @@
 package org.sanctuary.intake.claim.domain;
 
+import org.sanctuary.contracts.claim.ClaimStatus;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,7 @@
 package org.sanctuary.intake.claim.domain;
 
+import org.sanctuary.contracts.claim.ClaimStatus;
+
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,23 +1,22 @@
 package org.sanctuary.intake.claim.persistence;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.crypto.FieldCipher;
 import org.sanctuary.common.persistence.Sql;
 import org.sanctuary.common.tenancy.Caller;
+import org.sanctuary.contracts.claim.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Claim;
+import org.sanctuary.intake.claim.domain.ClaimAction;
 import org.sanctuary.intake.claim.domain.ClaimFilter;
 import org.sanctuary.intake.claim.domain.ClaimOrder;
-import org.sanctuary.intake.claim.domain.Workload;
-import org.sanctuary.intake.claim.domain.ClaimAction;
-import org.sanctuary.intake.claim.domain.ClaimStatus;
 import org.sanctuary.intake.claim.domain.Credibility;
 import org.sanctuary.intake.claim.domain.MilitaryProfile;
+import org.sanctuary.intake.claim.domain.Workload;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package org.sanctuary.intake.claim.domain;
 
 import org.junit.jupiter.api.Test;
+import org.sanctuary.contracts.claim.ClaimStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;

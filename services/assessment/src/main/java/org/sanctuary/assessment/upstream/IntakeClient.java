@@ -1,0 +1,35 @@
+package org.sanctuary.assessment.upstream;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import org.sanctuary.assessment.engine.Facts;
+import org.sanctuary.common.security.AccessReason;
+import org.sanctuary.contracts.claim.ClaimRef;
+
+import java.util.List;
+
+/** The intake service ({@code sanctuary.intake.url}), as the caller (token propagation). A 404 is null. */
+@Client(id = "intake")
+interface IntakeClient {
+
+    /** A page of open claims' facts (each item a claim's facts with its {@code claimId}), and the next page's cursor. */
+    @Serdeable
+    record OpenFactsPage(List<JsonNode> items, @Nullable String next) {
+    }
+
+    @Get("/api/v1/claims/{id}")
+    @Nullable ClaimRef claim(String id);
+
+    /** The claim's facts; {@code reason} is the caller's stated reason where need-to-know does not open them. */
+    @Get("/api/v1/claims/{id}/facts")
+    @Nullable Facts facts(String id, @Nullable @Header(AccessReason.HEADER) String reason);
+
+    /** Intake's bulk read, which it records in its audit chain against every claim read, for {@code purpose}. */
+    @Get("/internal/v1/claims/open-facts{?cursor}")
+    @Nullable OpenFactsPage openFacts(@Nullable @QueryValue String cursor, @Header(AccessReason.HEADER) String purpose);
+}
