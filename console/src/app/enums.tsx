@@ -45,6 +45,7 @@ export const ENUMS = {
   }),
   category: all<D['schemas']['Category']>({
     SUMMONS: true, MILITARY_ID: true, COURT_RECORD: true, MEDICAL: true, RELIGIOUS_MEMBERSHIP: true, IDENTITY: true, OTHER: true,
+    DECISION_NOTICE: true,
   }),
   /** Credibility keys: the material facts of acceptance/README.md "Claim facts". */
   fact: all<'militaryStatus' | 'callUp' | 'unit' | 'desertion' | 'objection' | 'ethnicity' | 'lgbtqi' | 'politicalActivity' | 'illTreatment'>({

@@ -24,7 +24,7 @@ describe('catalogues', () => {
     const errors: string[] = [];
     const intl = createIntl({ locale: lang, messages: catalogues[lang], onError: (e) => errors.push(e.message) });
     const values = { count: 2, days: 3, seconds: 5, n: 1, id: 'x', name: 'x', run: 1, pack: 1, recommendation: 'x', country: 'RU', before: 'x',
-      after: 'y', status: 'x', reason: 'x', from: '2026-01-01', to: '2026-01-31', year: 2026, threshold: 5, rounding: 5, chain: 1, seq: 2, version: 3, date: '2026-01-01', against: 2, passed: 1, failed: 1, max: 60, intact: 4, claims: 5, changed: 1, findings: 0 };
+      after: 'y', status: 'x', reason: 'x', from: '2026-01-01', to: '2026-01-31', year: 2026, threshold: 5, rounding: 5, chain: 1, seq: 2, version: 3, date: '2026-01-01', against: 2, passed: 1, failed: 1, max: 60, intact: 4, claims: 5, changed: 1, findings: 0, language: 'Русский' };
     for (const id of Object.keys(catalogues[lang])) intl.formatMessage({ id }, values);
     expect(errors).toEqual([]);
   });

@@ -105,6 +105,15 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   await expectAccessible(supervisor, 'approval review');
   await supervisor.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(row).toHaveCount(0);
+  // the notice of the approved decision, in the applicant's language, lands among the claim's evidence
+  await supervisor.goto(`/claims/${claimId}`);
+  const notice = supervisor.getByRole('region', { name: 'Notice to the applicant' });
+  await notice.getByLabel('Language of the notice').selectOption({ label: 'Русский' });
+  await notice.getByRole('button', { name: 'Produce notice' }).click();
+  await expect(notice.getByText('The notice in Русский is stored with the claim’s evidence.')).toBeVisible({ timeout: 30_000 });
+  await expect(supervisor.getByRole('cell', { name: 'decision notice' })).toBeVisible();
+  await screenshot(supervisor, 'decision-notice-en');
+  await expectAccessible(supervisor, 'decision notice');
   // the team's workload: a chart (canvas, lazy-loaded) with its table beside it — with an open claim to count
   // (the claim above is decided now: on a fresh stack nothing else may be open)
   const caseworkerToken = await token('gov-caseworker');

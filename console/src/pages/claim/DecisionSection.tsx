@@ -12,6 +12,7 @@ import { DaysLeft, IsoDate, ShortId } from '../../app/bits';
 import { SelectField, TextAreaField } from '../../app/fields';
 import { daysUntil } from '../../app/dates';
 import { useMe } from '../../app/MeContext';
+import { LOCALES, LOCALE_NAMES, useLocale } from '../../app/locale';
 import { latestRun, useAssessments } from './AssessmentSection';
 
 type Outcome = A['schemas']['Decision.Outcome'];
@@ -127,6 +128,9 @@ export function DecisionSection({ claim }: { claim: I['schemas']['ClaimView'] })
       {(decisions.data ?? [])
         .filter((d) => d.status === 'APPROVED' && d.appealDeadline && daysUntil(d.appealDeadline) >= 0 && claim.status === 'DECIDED')
         .map((d) => (me.isCaseworker || me.isSupervisor) && <AppealForm key={d.id} decision={d} claimId={claim.id} />)}
+      {(decisions.data ?? [])
+        .filter((d) => d.status === 'APPROVED')
+        .map((d) => (me.isCaseworker || me.isSupervisor) && <NoticeForm key={`notice-${d.id}`} decision={d} claimId={claim.id} />)}
 
       {canDraft && (
         <>
@@ -197,6 +201,58 @@ function AppealForm({ decision, claimId }: { decision: Decision; claimId: string
             </Button>
           </ActionGroup>
         </Form>
+      )}
+    </section>
+  );
+}
+
+/** The notice of an approved decision to the applicant, in a language chosen here, stored among the claim's evidence. */
+function NoticeForm({ decision, claimId }: { decision: Decision; claimId: string }) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never);
+  const client = useQueryClient();
+  const { locale } = useLocale();
+  const [language, setLanguage] = useState<string>(locale);
+  const notice = useMutation({
+    mutationFn: () =>
+      call(assessment.POST('/api/v1/decisions/{id}/notices', { params: { path: { id: decision.id } }, body: { language } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['documents', claimId] }),
+  });
+  const errors = fieldErrors(notice.error);
+  return (
+    <section aria-labelledby={`notice-${decision.id}`} style={{ marginTop: '1rem' }}>
+      <Title headingLevel="h3" id={`notice-${decision.id}`}>
+        {t('notice.title')}
+      </Title>
+      <Content component="p">{t('notice.help')}</Content>
+      <Form
+        onSubmit={(e) => {
+          e.preventDefault();
+          notice.mutate();
+        }}
+      >
+        <ProblemAlert error={notice.error} shownFields={['language']} />
+        <SelectField
+          field={`language-${decision.id}`}
+          label={t('notice.language')}
+          value={language}
+          onChange={setLanguage}
+          isRequired
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+          error={errors['language']}
+        />
+        <ActionGroup>
+          <Button type="submit" variant="secondary" isLoading={notice.isPending} isDisabled={notice.isPending}>
+            {t('notice.produce')}
+          </Button>
+        </ActionGroup>
+      </Form>
+      {notice.data && (
+        <Alert
+          variant="success"
+          isInline
+          title={t('notice.produced', { language: LOCALE_NAMES[notice.data.language as keyof typeof LOCALE_NAMES] ?? notice.data.language })}
+        />
       )}
     </section>
   );

@@ -168,7 +168,7 @@ export function Evidence({ claimId }: { claimId: string }) {
           onChange={(v) => setCategory(v as Category)}
           isRequired
           emptyLabel={t('common.choose')}
-          options={ENUMS.category.map((c) => ({ value: c, label: label('category', c) }))}
+          options={ENUMS.category.filter((c) => c !== 'DECISION_NOTICE').map((c) => ({ value: c, label: label('category', c) }))}
           error={errors['category']}
         />
         <FormGroup label={t('evidence.file')} fieldId="evidence-file" isRequired>

@@ -22,8 +22,19 @@ interface IntakeClient {
     record OpenFactsPage(List<JsonNode> items, @Nullable String next) {
     }
 
+    /** What the assessment reads of an applicant: the name a notice is addressed to. */
+    @Serdeable
+    record Applicant(Name name) {
+        @Serdeable
+        record Name(String given, String family, @Nullable String patronymic) {
+        }
+    }
+
     @Get("/api/v1/claims/{id}")
     @Nullable ClaimRef claim(String id);
+
+    @Get("/api/v1/applicants/{id}")
+    @Nullable Applicant applicant(String id);
 
     /** The claim's facts; {@code reason} is the caller's stated reason where need-to-know does not open them. */
     @Get("/api/v1/claims/{id}/facts")

@@ -49,6 +49,18 @@ public class Upstream {
         return OnBehalf.call("Claim", () -> intake.claim(id.toString()));
     }
 
+    /** The caller's organization's name as the tenants service holds it (its id where it has none). */
+    public String organizationName() {
+        TenantsClient.Tenancy tenancy = OnBehalf.call("Tenant", tenants::tenancy);
+        return tenancy.name() == null ? tenancy.tenantId() : tenancy.name();
+    }
+
+    /** The applicant's name as intake holds it (given, patronymic, family), as the caller: intake audits the read. */
+    public String applicantName(UUID id) {
+        IntakeClient.Applicant.Name name = OnBehalf.call("Applicant", () -> intake.applicant(id.toString())).name();
+        return name.patronymic() == null ? name.given() + " " + name.family() : name.given() + " " + name.patronymic() + " " + name.family();
+    }
+
     /**
      * The claim's facts, as the caller: intake opens them to supervisors and the assigned caseworker, or to
      * another caseworker who states a reason ({@code accessReason}, passed on as {@code X-Access-Reason}).

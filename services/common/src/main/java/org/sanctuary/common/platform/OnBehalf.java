@@ -6,6 +6,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.tree.JsonNode;
 import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.function.Supplier;
 
@@ -16,6 +18,8 @@ import java.util.function.Supplier;
  * tenant's) stays 404, 403 stays 403, 409 is an impossible transition, anything else — or no answer — is a 503 to retry.
  */
 public final class OnBehalf {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnBehalf.class);
 
     private OnBehalf() {
     }
@@ -36,8 +40,10 @@ public final class OnBehalf {
             if (status == HttpStatus.CONFLICT) {
                 throw new ProblemException(ProblemType.INVALID_TRANSITION, detail(e, "Not possible now."));
             }
+            LOG.warn("{}: the neighbour answered {}: {}", what, status.getCode(), detail(e, e.getMessage()));
             throw unavailable();
         } catch (HttpClientException e) {
+            LOG.warn("{}: the neighbour did not answer: {}", what, e.getMessage());
             throw unavailable();
         }
         if (answer == null) {

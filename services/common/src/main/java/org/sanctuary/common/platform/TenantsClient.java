@@ -23,9 +23,9 @@ public interface TenantsClient {
     record PackVersion(int version, JsonNode document) {
     }
 
-    /** The caller's tenant and its status. */
+    /** The caller's tenant, its status and its name. */
     @Serdeable
-    record Tenancy(String tenantId, String status) {
+    record Tenancy(String tenantId, String status, @Nullable String name) {
     }
 
     /** A tenant as the registry holds it (a platform administrator's read). */
@@ -44,6 +44,10 @@ public interface TenantsClient {
     /** The tenant of {@code authorization}'s token and its status. */
     @Get("/api/v1/tenancy")
     @Nullable Tenancy tenancy(@Header(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** The caller's own tenant, with the caller's token. */
+    @Get("/api/v1/tenancy")
+    @Nullable Tenancy tenancy();
 
     @Get("/api/v1/tenants/{tenantId}")
     @Nullable Registered registered(String tenantId, @Header(HttpHeaders.AUTHORIZATION) String authorization);

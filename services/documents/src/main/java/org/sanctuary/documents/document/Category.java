@@ -5,13 +5,16 @@ package org.sanctuary.documents.document;
  * orientation: such "evidence" may not be sought or relied on (CJEU-ABC, docs/documents.md).
  */
 public enum Category {
-    SUMMONS, MILITARY_ID, COURT_RECORD, MEDICAL, RELIGIOUS_MEMBERSHIP, IDENTITY, OTHER;
+    SUMMONS, MILITARY_ID, COURT_RECORD, MEDICAL, RELIGIOUS_MEMBERSHIP, IDENTITY, OTHER,
+    /** The notice of a decision to the applicant, which the assessment service produces (docs/notices.md). */
+    DECISION_NOTICE;
 
     /**
-     * Evidence of health or religion (GDPR Art 9): its content opens to supervisors and the claim's assigned
-     * caseworker; anyone else of the tenant states a reason (break-glass), recorded in the audit chain.
+     * Evidence of health or religion (GDPR Art 9), and a decision's notice (its reasons may rest on a special
+     * category): its content opens to supervisors and the claim's assigned caseworker; anyone else of the tenant
+     * states a reason (break-glass), recorded in the audit chain.
      */
     public boolean sensitive() {
-        return this == MEDICAL || this == RELIGIOUS_MEMBERSHIP;
+        return this == MEDICAL || this == RELIGIOUS_MEMBERSHIP || this == DECISION_NOTICE;
     }
 }

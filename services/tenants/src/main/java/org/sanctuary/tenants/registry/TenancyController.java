@@ -21,8 +21,9 @@ import org.sanctuary.common.tenancy.Caller;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TenancyController {
 
+    /** The organization's id, its status, and its name (as a notice to an applicant names it). */
     @Serdeable
-    record Tenancy(String tenantId, String status) {
+    record Tenancy(String tenantId, String status, String name) {
     }
 
     private final TenantRegistry registry;
@@ -36,7 +37,7 @@ class TenancyController {
             + "(problem type `not-found`)")
     Tenancy current() {
         String tenant = Caller.require().tenantId();
-        return registry.find(tenant).map(t -> new Tenancy(t.id(), t.status().name()))
+        return registry.find(tenant).map(t -> new Tenancy(t.id(), t.status().name(), t.name()))
                 .orElseThrow(() -> ProblemException.notFound("Tenant"));
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import org.sanctuary.common.crypto.KeyDestroyed;
@@ -49,7 +50,7 @@ public class TenantProvisioning {
             List<String> failed = new ArrayList<>();
             for (String service : services) {
                 try {
-                    JsonNode answer = http.toBlocking().retrieve(HttpRequest.PUT(URI.create(key(service, tenant.id())), ""), JsonNode.class);
+                    JsonNode answer = http.toBlocking().retrieve(HttpRequest.PUT(key(service, tenant.id()), ""), JsonNode.class);
                     created.add(answer.get("service").getStringValue());
                 } catch (HttpClientException e) {
                     failed.add(service + " (" + e.getMessage() + ")");
@@ -79,7 +80,7 @@ public class TenantProvisioning {
         return new Shredding(List.of(step), locations);
     }
 
-    private static String key(String service, String tenantId) {
-        return service + "/internal/v1/tenants/" + tenantId + "/data-key";
+    private static URI key(String service, String tenantId) {
+        return UriBuilder.of(service).path("/internal/v1/tenants").path(tenantId).path("data-key").build();
     }
 }
