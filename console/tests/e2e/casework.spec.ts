@@ -111,7 +111,7 @@ test('a caseworker records and assesses a claim, a supervisor approves it, the o
   await notice.getByLabel('Language of the notice').selectOption({ label: 'Русский' });
   await notice.getByRole('button', { name: 'Produce notice' }).click();
   await expect(notice.getByText('The notice in Русский is stored with the claim’s evidence.')).toBeVisible({ timeout: 30_000 });
-  await expect(supervisor.getByRole('cell', { name: 'decision notice' })).toBeVisible();
+  await expect(supervisor.getByRole('gridcell', { name: 'decision notice', exact: true })).toBeVisible();
   await screenshot(supervisor, 'decision-notice-en');
   await expectAccessible(supervisor, 'decision notice');
   // the team's workload: a chart (canvas, lazy-loaded) with its table beside it — with an open claim to count

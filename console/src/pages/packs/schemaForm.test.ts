@@ -17,7 +17,7 @@ describe('the pack editor’s labels', () => {
   });
 
   it('names the key and a new key of every map', () => {
-    expect(mapNames(schema)).toEqual(['coi', 'rules']);
+    expect(mapNames(schema)).toEqual(['coi', 'notices', 'rules']);
     expect(mapNames(schema).flatMap((name) => [`packs.key.${name}`, `packs.key.${name}.new`]).filter((id) => !(id in messages))).toEqual([]);
   });
 
@@ -53,6 +53,8 @@ describe('how each part is rendered', () => {
     expect(ui.rules['ui:field']).toBe('MapField');
     expect(ui.rules.additionalProperties.reason['ui:widget']).toBe('textarea');
     expect(ui.sampleCases.items.facts).toEqual({ 'ui:field': 'JsonField' });
+    expect(ui.notices['ui:field']).toBe('MapField'); // a language at a time, its messages as JSON
+    expect(ui.notices.additionalProperties).toEqual({ 'ui:field': 'JsonField' });
     expect(ui.additionalProperties).toEqual({ 'ui:field': 'JsonField' }); // the x- fields
     expect(ui['ui:expandable']).toBe(false);
   });

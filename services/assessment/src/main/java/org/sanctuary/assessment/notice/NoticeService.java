@@ -73,7 +73,7 @@ public class NoticeService {
         StoredAssessment assessment = assessments.get(decision.assessmentId(), accessReason).in(language);
         String name = upstream.applicantName(decision.applicantId());
         String organization = upstream.organizationName();
-        NoticeWording wording = new NoticeWording(language);
+        NoticeWording wording = new NoticeWording(language, upstream.noticeWording(language.toLanguageTag()));
         String title = wording.text("title");
         byte[] pdf = NoticePdf.render(title, language.toLanguageTag(), blocks(wording, decision, assessment, name, organization));
         String filename = "decision-notice-" + decision.id() + "-" + language.toLanguageTag() + ".pdf";

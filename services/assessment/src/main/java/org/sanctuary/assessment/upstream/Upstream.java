@@ -13,6 +13,7 @@ import org.sanctuary.common.problem.ProblemException;
 import org.sanctuary.common.problem.ProblemType;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.contracts.claim.ClaimRef;
+import org.sanctuary.contracts.pack.PackSections;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -74,6 +76,11 @@ public class Upstream {
         TenantsClient.PackVersion pack = policy.pack(at).orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,
                 "No policy pack of your organization is in force on " + at + "; publish one first, or give a pack to simulate with."));
         return new EffectivePack(pack.version(), read(pack.document(), PolicyPack.class, "policy pack"));
+    }
+
+    /** The pack in force's wording of the decision notice in {@code language}, message by message; empty without one. */
+    public Map<String, String> noticeWording(String language) {
+        return policy.document(null, PackSections.class).map(sections -> sections.noticeWording(language)).orElse(Map.of());
     }
 
     /** One version of the caller's organization's packs, draft or published, as its policy administrator reads it. */

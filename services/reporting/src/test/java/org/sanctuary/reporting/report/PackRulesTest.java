@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class PackRulesTest {
 
     private static PackSections pack(int threshold) {
-        return new PackSections(null, null, new PackSections.ReportingRules(threshold, 1), null);
+        return new PackSections(null, null, new PackSections.ReportingRules(threshold, 1), null, null);
     }
 
     @Test
