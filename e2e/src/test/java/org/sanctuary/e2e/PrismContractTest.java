@@ -247,6 +247,7 @@ class PrismContractTest {
         post(200, supervisor, "/api/v1/decisions/" + decision + "/return", Map.of("comments", "Cite the COI on punishment."));
         decision = post(201, caseworker, "/api/v1/decisions", Map.of("assessmentId", assessment, "outcome", "REFUGEE_STATUS")).text("/id");
         post(200, supervisor, "/api/v1/decisions/" + decision + "/approve", Map.of("comments", "Agreed."));
+        post(201, supervisor, "/api/v1/decisions/" + decision + "/notices", Map.of("language", "uk"));
         post(201, caseworker, "/api/v1/decisions/" + decision + "/appeals", Map.of("grounds", "The applicant appeals the date of effect."));
     }
 

@@ -3,6 +3,7 @@ package org.sanctuary.assessment.notice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
@@ -13,6 +14,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,6 +54,9 @@ class NoticeController {
      */
     @Post("/{id}/notices")
     @Status(HttpStatus.CREATED)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeRequest.class),
+            examples = @ExampleObject(name = "russian", summary = "The notice in Russian, the applicant's language",
+                    value = "{\"language\": \"ru\"}")))
     @ApiResponse(responseCode = "409", description = "The decision is not approved (problem type `invalid-transition`)")
     HttpResponse<NoticeService.Notice> produceNotice(@PathVariable UUID id, @Body @Valid NoticeRequest request,
                                                @Nullable @Header(AccessReason.HEADER) String accessReason) {
