@@ -189,7 +189,7 @@ class HelmChartTest {
                 "gateway", List.of("intake", "tenants", "assessment", "documents", "reporting"),
                 "intake", List.of("tenants"),
                 "tenants", List.of("assessment", "intake", "documents"),
-                "assessment", List.of("intake", "tenants"),
+                "assessment", List.of("intake", "tenants", "documents"),
                 "documents", List.of("intake", "tenants"),
                 "reporting", List.of("intake", "assessment", "documents", "tenants"));
         for (String name : SERVICES) {
