@@ -37,10 +37,6 @@ public class DecisionService {
 
     public static final String RESOURCE = "decision";
 
-
-
-
-
     private final DecisionStore store;
     private final AssessmentStore assessments;
     private final Upstream upstream;

@@ -40,7 +40,6 @@ public class AssessmentService {
     /** Claims in these states can be assessed (an appealed claim is assessed again for the appeal). */
     private static final Set<ClaimStatus> ASSESSABLE = Set.of(ClaimStatus.LODGED, ClaimStatus.UNDER_ASSESSMENT, ClaimStatus.APPEALED);
 
-
     private final Engine engine = new Engine();
     private final Upstream upstream;
     private final AssessmentStore store;

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +115,7 @@ public class NoticeService {
         blocks.add(block(NoticePdf.Block.Kind.PARAGRAPH, decision.appealDeadline() == null
                 ? wording.text("noAppeal", Map.of("organization", organization))
                 : wording.text("appeal", Map.of("deadline", dates.format(decision.appealDeadline()), "organization", organization,
-                        "days", ChronoUnit.DAYS.between(decided, decision.appealDeadline())))));
+                        "days", decision.appealDays()))));
         return blocks;
     }
 

@@ -9,11 +9,13 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import org.sanctuary.assessment.engine.Facts;
 import org.sanctuary.common.security.AccessReason;
-import org.sanctuary.contracts.claim.ClaimRef;
 
 import java.util.List;
 
-/** The intake service ({@code sanctuary.intake.url}), as the caller (token propagation). A 404 is null. */
+/**
+ * The intake service ({@code sanctuary.intake.url}) as the assessment reads it beyond a claim ({@code ClaimsClient}):
+ * facts and names, as the caller (token propagation). A 404 is null.
+ */
 @Client(id = "intake")
 interface IntakeClient {
 
@@ -29,9 +31,6 @@ interface IntakeClient {
         record Name(String given, String family, @Nullable String patronymic) {
         }
     }
-
-    @Get("/api/v1/claims/{id}")
-    @Nullable ClaimRef claim(String id);
 
     @Get("/api/v1/applicants/{id}")
     @Nullable Applicant applicant(String id);

@@ -6,6 +6,7 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import org.sanctuary.assessment.engine.Facts;
 import org.sanctuary.assessment.engine.PolicyPack;
+import org.sanctuary.common.platform.ClaimsClient;
 import org.sanctuary.common.platform.OnBehalf;
 import org.sanctuary.common.platform.PolicyInForce;
 import org.sanctuary.common.platform.TenantsClient;
@@ -36,19 +37,21 @@ public class Upstream {
     }
 
     private final IntakeClient intake;
+    private final ClaimsClient claims;
     private final TenantsClient tenants;
     private final PolicyInForce policy;
     private final JsonMapper json;
 
-    Upstream(IntakeClient intake, TenantsClient tenants, PolicyInForce policy, JsonMapper json) {
+    Upstream(IntakeClient intake, ClaimsClient claims, TenantsClient tenants, PolicyInForce policy, JsonMapper json) {
         this.intake = intake;
+        this.claims = claims;
         this.tenants = tenants;
         this.policy = policy;
         this.json = json;
     }
 
     public ClaimRef claim(UUID id) {
-        return OnBehalf.call("Claim", () -> intake.claim(id.toString()));
+        return OnBehalf.call("Claim", () -> claims.claim(id));
     }
 
     /** The caller's organization's name as the tenants service holds it (its id where it has none). */

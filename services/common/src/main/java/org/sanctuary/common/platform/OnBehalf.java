@@ -9,6 +9,7 @@ import org.sanctuary.common.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -26,13 +27,17 @@ public final class OnBehalf {
 
     /** {@code what} names the resource in the problems ("Claim", "Policy pack"); a declarative client's 404 is null. */
     public static <T> T call(String what, Supplier<T> call) {
-        T answer;
+        return find(what, call).orElseThrow(() -> ProblemException.notFound(what));
+    }
+
+    /** As {@link #call}, where a 404 (or another tenant's resource) is an answer: empty. */
+    public static <T> Optional<T> find(String what, Supplier<T> call) {
         try {
-            answer = call.get();
+            return Optional.ofNullable(call.get());
         } catch (HttpClientResponseException e) {
             HttpStatus status = e.getStatus();
             if (status == HttpStatus.NOT_FOUND) {
-                throw ProblemException.notFound(what);
+                return Optional.empty();
             }
             if (status == HttpStatus.FORBIDDEN) {
                 throw new ProblemException(ProblemType.FORBIDDEN, detail(e, "Not allowed."));
@@ -46,10 +51,6 @@ public final class OnBehalf {
             LOG.warn("{}: the neighbour did not answer: {}", what, e.getMessage());
             throw unavailable();
         }
-        if (answer == null) {
-            throw ProblemException.notFound(what);
-        }
-        return answer;
     }
 
     /** The neighbour's own words (its problem's {@code detail}), passed on to the caller. */

@@ -5,8 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import org.sanctuary.common.problem.ProblemException;
-import org.sanctuary.common.problem.ProblemType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +29,7 @@ public class PolicyInForce {
     }
 
     public Optional<TenantsClient.PackVersion> pack(@Nullable LocalDate at) {
-        try {
-            return Optional.of(OnBehalf.call("Policy pack in force", () -> tenants.policy(at)));
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return OnBehalf.find("Policy pack in force", () -> tenants.policy(at));
     }
 
     /**

@@ -15,11 +15,11 @@ public final class DocumentEvents {
     /** {@code document.added}. */
     @Serdeable
     public record DocumentAdded(UUID documentId, UUID claimId, @Nullable UUID applicantId, String category, String contentType,
-                                long sizeBytes, String sha256, Instant at) {
+                                long sizeBytes, String sha256, Instant at) implements ClaimEvent {
     }
 
     /** {@code document.deleted}: its content is gone (retention or a supervisor); its hash remains. */
     @Serdeable
-    public record DocumentDeleted(UUID documentId, UUID claimId, String sha256, String reason, Instant at) {
+    public record DocumentDeleted(UUID documentId, UUID claimId, String sha256, String reason, Instant at) implements ClaimEvent {
     }
 }

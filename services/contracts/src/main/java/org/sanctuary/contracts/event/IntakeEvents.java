@@ -23,11 +23,11 @@ public final class IntakeEvents {
     /** {@code claim.lodged}: the claim's first-instance deadline and what the statistics count it by. */
     @Serdeable
     public record ClaimLodged(UUID claimId, UUID applicantId, LocalDate lodgedOn, LocalDate firstInstanceDeadline,
-                              @Nullable String militaryStatus, List<String> nationalities) {
+                              @Nullable String militaryStatus, List<String> nationalities) implements ClaimEvent {
     }
 
     /** {@code claim.status-changed}: one transition, by the action that made it. */
     @Serdeable
-    public record ClaimStatusChanged(UUID claimId, UUID applicantId, String action, ClaimStatus from, ClaimStatus to, Instant at) {
+    public record ClaimStatusChanged(UUID claimId, UUID applicantId, String action, ClaimStatus from, ClaimStatus to, Instant at) implements ClaimEvent {
     }
 }

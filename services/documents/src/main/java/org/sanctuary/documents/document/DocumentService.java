@@ -50,8 +50,6 @@ public class DocumentService {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
     private static final int SNIFF = 8192;
 
-
-
     /** A verified document ready to stream. */
     public record Download(Document document, InputStream content) {
     }

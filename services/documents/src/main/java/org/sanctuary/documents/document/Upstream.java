@@ -1,6 +1,7 @@
 package org.sanctuary.documents.document;
 
 import jakarta.inject.Singleton;
+import org.sanctuary.common.platform.ClaimsClient;
 import org.sanctuary.common.platform.OnBehalf;
 import org.sanctuary.common.platform.PolicyInForce;
 import org.sanctuary.contracts.claim.ClaimRef;
@@ -21,16 +22,16 @@ public class Upstream {
         static final Rules DEFAULT = new Rules(50L * 1024 * 1024, List.of("application/pdf", "image/jpeg", "image/png"), 10);
     }
 
-    private final IntakeClient intake;
+    private final ClaimsClient claims;
     private final PolicyInForce policy;
 
-    Upstream(IntakeClient intake, PolicyInForce policy) {
-        this.intake = intake;
+    Upstream(ClaimsClient claims, PolicyInForce policy) {
+        this.claims = claims;
         this.policy = policy;
     }
 
     public ClaimRef claim(UUID id) {
-        return OnBehalf.call("Claim", () -> intake.claim(id.toString()));
+        return OnBehalf.call("Claim", () -> claims.claim(id));
     }
 
     public Rules rules() {

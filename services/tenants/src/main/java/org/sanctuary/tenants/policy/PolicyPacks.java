@@ -32,7 +32,6 @@ import java.util.Optional;
 @Singleton
 public class PolicyPacks {
 
-
     private final PolicyPackStore store;
     private final PolicyPackSchema schema;
     private final Outbox outbox;

@@ -41,7 +41,6 @@ public class ApplicantService {
 
     public static final String RESOURCE = "applicant";
 
-
     public record Created(Applicant applicant, boolean replay) {
     }
 

@@ -17,7 +17,7 @@ import org.sanctuary.common.security.AccessReason;
 import org.sanctuary.common.tenancy.Caller;
 import org.sanctuary.common.tenancy.Roles;
 import org.sanctuary.contracts.claim.ClaimStatus;
-import org.sanctuary.contracts.event.AssessmentEvents;
+import org.sanctuary.contracts.event.ClaimEvent;
 import org.sanctuary.contracts.event.EventType;
 import org.sanctuary.contracts.event.IntakeEvents;
 import org.sanctuary.intake.applicant.application.ApplicantRecords;
@@ -52,8 +52,6 @@ public class ClaimService {
 
     public static final String RESOURCE = "claim";
     private static final Logger LOG = LoggerFactory.getLogger(ClaimService.class);
-
-
 
     public record Created(Claim claim, boolean replay) {
     }
@@ -201,20 +199,16 @@ public class ClaimService {
      */
     public void applyAssessmentEvent(Event event) {
         EventType type = event.known().orElse(null);
-        UUID claimId;
-        ClaimAction action;
-        if (type == EventType.ASSESSMENT_COMPLETED) {
-            claimId = event.payload(AssessmentEvents.AssessmentCompleted.class, json).claimId();
-            action = ClaimAction.START_ASSESSMENT;
-        } else if (type == EventType.DECISION_APPROVED) {
-            claimId = event.payload(AssessmentEvents.DecisionApproved.class, json).claimId();
-            action = ClaimAction.DECIDE;
-        } else if (type == EventType.APPEAL_LODGED) {
-            claimId = event.payload(AssessmentEvents.AppealLodged.class, json).claimId();
-            action = ClaimAction.APPEAL;
-        } else {
+        ClaimAction action = type == null ? null : switch (type) {
+            case ASSESSMENT_COMPLETED -> ClaimAction.START_ASSESSMENT;
+            case DECISION_APPROVED -> ClaimAction.DECIDE;
+            case APPEAL_LODGED -> ClaimAction.APPEAL;
+            default -> null;
+        };
+        if (action == null) {
             return; // the other events move no claim
         }
+        UUID claimId = ((ClaimEvent) event.payload(type.payload(), json)).claimId();
         if (store.appliedEvent(event.eventId())) {
             return;
         }
@@ -278,8 +272,9 @@ public class ClaimService {
     }
 
     /**
-     * The document the assessment engine reads: genuine nationalities, age today, declared facts. The facts carry the applicant's special-category data: open to supervisors and the claim's assigned
-     * caseworker; anyone else of the tenant states a reason (break-glass), recorded in the audit chain.
+     * The document the assessment engine reads: genuine nationalities, age today, declared facts. The facts carry the
+     * applicant's special-category data: open to supervisors and the claim's assigned caseworker; anyone else of the
+     * tenant states a reason (break-glass), recorded in the audit chain.
      */
     @Transactional
     public ClaimFacts facts(UUID id, Optional<String> reason) {

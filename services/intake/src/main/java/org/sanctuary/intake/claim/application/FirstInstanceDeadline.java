@@ -8,9 +8,9 @@ import org.sanctuary.intake.IntakeConfiguration;
 
 /**
  * How many days a first-instance decision may take, from the caller's organization's policy pack in
- * force ({@code deadlines.firstInstanceDecisionDays}, read from the tenants service as the caller). Without a tenants service configured (the service's own tests), or when the organization
- * has no pack yet, the configured default applies; when the pack cannot be read, lodging waits (503)
- * rather than set a wrong deadline.
+ * force ({@code deadlines.firstInstanceDecisionDays}, read from the tenants service as the caller). Without a
+ * tenants service configured (the service's own tests), or when the organization has no pack yet, the configured
+ * default applies; when the pack cannot be read, lodging waits (503) rather than set a wrong deadline.
  */
 @Singleton
 public class FirstInstanceDeadline {
